@@ -1,0 +1,296 @@
+package dev.agentbroker.broker.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * A typed, path-aware view of one YAML mapping. Every accessor names the full key path in
+ * its {@link ConfigException}; {@link #finish()} rejects keys nobody asked for, so a typo
+ * fails start-up instead of being ignored. Not thread-safe: used once, during loading.
+ */
+public final class ConfigNode {
+    private final String path;
+    private final Map<String, Object> values;
+    private final Set<String> known = new TreeSet<>();
+
+    private ConfigNode(String path, Map<String, Object> values) {
+        this.path = path;
+        this.values = values;
+    }
+
+    /** The document's top-level mapping. */
+    public static ConfigNode root(Object document) {
+        if (document == null) {
+            return new ConfigNode("", Map.of());
+        }
+        return new ConfigNode("", asMapping("", document));
+    }
+
+    /** The dotted path of this node, empty at the top level. */
+    public String path() {
+        return path;
+    }
+
+    /** The full path of {@code key} below this node. */
+    public String pathOf(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    public boolean has(String key) {
+        known.add(key);
+        return values.get(key) != null;
+    }
+
+    public String string(String key) {
+        return optionalString(key).orElseThrow(() -> missing(key));
+    }
+
+    public String string(String key, String fallback) {
+        return optionalString(key).orElse(fallback);
+    }
+
+    public Optional<String> optionalString(String key) {
+        Object value = raw(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof String s) {
+            if (s.isBlank()) {
+                throw new ConfigException(pathOf(key), "must not be empty");
+            }
+            return Optional.of(s);
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return Optional.of(value.toString());
+        }
+        throw wrongType(key, "a string", value);
+    }
+
+    public int integer(String key, int fallback, int min, int max) {
+        Object value = raw(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Integer || value instanceof Long)) {
+            throw wrongType(key, "an integer", value);
+        }
+        long n = ((Number) value).longValue();
+        if (n < min || n > max) {
+            throw new ConfigException(pathOf(key), "must be between " + min + " and " + max + ", got " + n);
+        }
+        return (int) n;
+    }
+
+    public int requiredInteger(String key, int min, int max) {
+        if (!has(key)) {
+            throw missing(key);
+        }
+        return integer(key, 0, min, max);
+    }
+
+    public long longValue(String key, long fallback, long min, long max) {
+        Object value = raw(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Integer || value instanceof Long)) {
+            throw wrongType(key, "an integer", value);
+        }
+        long n = ((Number) value).longValue();
+        if (n < min || n > max) {
+            throw new ConfigException(pathOf(key), "must be between " + min + " and " + max + ", got " + n);
+        }
+        return n;
+    }
+
+    public boolean bool(String key, boolean fallback) {
+        Object value = raw(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw wrongType(key, "true or false", value);
+    }
+
+    /** A duration such as {@code 500ms}, {@code 30s}, {@code 5m} or {@code 2h}. */
+    public Duration duration(String key, Duration fallback, Duration min, Duration max) {
+        Optional<String> text = optionalString(key);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        Duration d = Durations.parse(text.get())
+                .orElseThrow(() -> new ConfigException(pathOf(key),
+                        "expected a duration like 500ms, 30s, 5m or 2h, got \"" + text.get() + "\""));
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw new ConfigException(pathOf(key), "must be between " + Durations.format(min)
+                    + " and " + Durations.format(max) + ", got " + text.get());
+        }
+        return d;
+    }
+
+    /** One of a closed set of values (case-insensitive), mapped to an enum constant. */
+    public <E extends Enum<E>> E choice(String key, E fallback) {
+        Optional<String> text = optionalString(key);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        Class<E> type = fallback.getDeclaringClass();
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().replace('_', '-').equalsIgnoreCase(text.get())) {
+                return constant;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            names.add(constant.name().toLowerCase().replace('_', '-'));
+        }
+        throw new ConfigException(pathOf(key), "must be one of " + names + ", got \"" + text.get() + "\"");
+    }
+
+    /** A secret given by reference ({@code env:NAME} or {@code file:/path}); literals are refused. */
+    public SecretRef secret(String key) {
+        String text = string(key);
+        return SecretRef.parse(text).orElseThrow(() -> new ConfigException(pathOf(key),
+                "must be a secret reference (env:NAME or file:/path), not a literal value"));
+    }
+
+    public Optional<SecretRef> optionalSecret(String key) {
+        return has(key) ? Optional.of(secret(key)) : Optional.empty();
+    }
+
+    public ConfigNode child(String key) {
+        Object value = raw(key);
+        if (value == null) {
+            return new ConfigNode(pathOf(key), Map.of());
+        }
+        return new ConfigNode(pathOf(key), asMapping(pathOf(key), value));
+    }
+
+    public List<String> strings(String key) {
+        Object value = raw(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw wrongType(key, "a list of strings", value);
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Object item = list.get(i);
+            if (!(item instanceof String s) || s.isBlank()) {
+                throw new ConfigException(pathOf(key) + "[" + i + "]", "expected a non-empty string");
+            }
+            out.add(s);
+        }
+        return List.copyOf(out);
+    }
+
+    /** A list of mappings, each read by {@code reader} and checked with {@link #finish()}. */
+    public <T> List<T> list(String key, Function<ConfigNode, T> reader) {
+        Object value = raw(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw wrongType(key, "a list", value);
+        }
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String itemPath = pathOf(key) + "[" + i + "]";
+            ConfigNode item = new ConfigNode(itemPath, asMapping(itemPath, list.get(i)));
+            out.add(item.read(reader));
+        }
+        return List.copyOf(out);
+    }
+
+    /** A mapping from names to mappings, each read by {@code reader}; keeps the file's order. */
+    public <T> Map<String, T> namedMap(String key, Function<ConfigNode, T> reader) {
+        ConfigNode parent = child(key);
+        Map<String, T> out = new LinkedHashMap<>();
+        for (String name : parent.values.keySet()) {
+            parent.known.add(name);
+            String itemPath = parent.pathOf(name);
+            ConfigNode item = new ConfigNode(itemPath, asMapping(itemPath, parent.values.get(name)));
+            out.put(name, item.read(reader));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The names of the entries of mapping {@code key}, without reading them. */
+    public Set<String> keysOf(String key) {
+        return Collections.unmodifiableSet(child(key).values.keySet());
+    }
+
+    /** Reads this node with {@code reader}, then rejects any key the reader did not ask for. */
+    public <T> T read(Function<ConfigNode, T> reader) {
+        T result = reader.apply(this);
+        finish();
+        return result;
+    }
+
+    /** Fails on the first key of this mapping that no accessor asked for. */
+    public void finish() {
+        for (String key : values.keySet()) {
+            if (!known.contains(key)) {
+                String hint = Spelling.closest(key, known).map(k -> "; did you mean '" + k + "'?").orElse("");
+                String knownList = known.isEmpty() ? "none" : String.join(", ", known);
+                throw new ConfigException(pathOf(key), "unknown key (known here: " + knownList + ")" + hint);
+            }
+        }
+    }
+
+    private Object raw(String key) {
+        known.add(key);
+        return values.get(key);
+    }
+
+    private ConfigException missing(String key) {
+        return new ConfigException(pathOf(key), "required key is missing");
+    }
+
+    private ConfigException wrongType(String key, String expected, Object actual) {
+        return new ConfigException(pathOf(key), "expected " + expected + ", got " + describe(actual));
+    }
+
+    static String describe(Object value) {
+        if (value instanceof Map<?, ?>) {
+            return "a mapping";
+        }
+        if (value instanceof List<?>) {
+            return "a list";
+        }
+        if (value instanceof String s) {
+            return "the string \"" + s + "\"";
+        }
+        if (value instanceof Boolean b) {
+            return "the boolean " + b;
+        }
+        if (value instanceof Number n) {
+            return "the number " + n;
+        }
+        return "a " + value.getClass().getSimpleName();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMapping(String path, Object value) {
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new ConfigException(path, "expected a mapping, got " + describe(value));
+        }
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String)) {
+                throw new ConfigException(path, "keys must be strings, got " + describe(key));
+            }
+        }
+        return (Map<String, Object>) map;
+    }
+}

@@ -1,0 +1,2 @@
+/** The broker: wiring ({@link dev.agentbroker.broker.Broker}) and the entry point. */
+package dev.agentbroker.broker;
