@@ -56,8 +56,13 @@ public final class ConfigLoader {
 
     /** Parses configuration text; {@code source} names it in messages. */
     public BrokerConfig parse(String source, String text) {
+        return parse(source, text, null);
+    }
+
+    /** Parses, adding the schema path of every key the code asks for to {@code keysRead} (when not null). */
+    BrokerConfig parse(String source, String text, java.util.Set<String> keysRead) {
         Object document = parseYaml(new StringReader(text));
-        return ConfigNode.root(document).read(root -> BrokerConfig.read(source, root));
+        return ConfigNode.recording(document, keysRead).read(root -> BrokerConfig.read(source, root));
     }
 
     private static Object parseYaml(Reader reader) {

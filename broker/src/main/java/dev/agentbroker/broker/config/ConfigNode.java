@@ -18,20 +18,31 @@ import java.util.function.Function;
  */
 public final class ConfigNode {
     private final String path;
+    private final String schemaPath;
     private final Map<String, Object> values;
     private final Set<String> known = new TreeSet<>();
+    private final Set<String> keysRead;
 
-    private ConfigNode(String path, Map<String, Object> values) {
+    private ConfigNode(String path, String schemaPath, Map<String, Object> values, Set<String> keysRead) {
         this.path = path;
+        this.schemaPath = schemaPath;
         this.values = values;
+        this.keysRead = keysRead;
     }
 
     /** The document's top-level mapping. */
     public static ConfigNode root(Object document) {
-        if (document == null) {
-            return new ConfigNode("", Map.of());
-        }
-        return new ConfigNode("", asMapping("", document));
+        return recording(document, null);
+    }
+
+    /**
+     * Like {@link #root(Object)}, and adds to {@code keysRead} the schema path of every key
+     * asked for, present or not ({@code agents[].id}, {@code mcp.servers.<name>.command}).
+     * The configuration reference test uses it to find keys missing from the docs.
+     */
+    static ConfigNode recording(Object document, Set<String> keysRead) {
+        Map<String, Object> values = document == null ? Map.of() : asMapping("", document);
+        return new ConfigNode("", "", values, keysRead);
     }
 
     /** The dotted path of this node, empty at the top level. */
@@ -45,8 +56,7 @@ public final class ConfigNode {
     }
 
     public boolean has(String key) {
-        known.add(key);
-        return values.get(key) != null;
+        return raw(key) != null;
     }
 
     public String string(String key) {
@@ -170,10 +180,8 @@ public final class ConfigNode {
 
     public ConfigNode child(String key) {
         Object value = raw(key);
-        if (value == null) {
-            return new ConfigNode(pathOf(key), Map.of());
-        }
-        return new ConfigNode(pathOf(key), asMapping(pathOf(key), value));
+        Map<String, Object> mapping = value == null ? Map.of() : asMapping(pathOf(key), value);
+        return new ConfigNode(pathOf(key), schemaPathOf(key), mapping, keysRead);
     }
 
     public List<String> strings(String key) {
@@ -207,7 +215,7 @@ public final class ConfigNode {
         List<T> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String itemPath = pathOf(key) + "[" + i + "]";
-            ConfigNode item = new ConfigNode(itemPath, asMapping(itemPath, list.get(i)));
+            ConfigNode item = new ConfigNode(itemPath, schemaPathOf(key) + "[]", asMapping(itemPath, list.get(i)), keysRead);
             out.add(item.read(reader));
         }
         return List.copyOf(out);
@@ -220,7 +228,8 @@ public final class ConfigNode {
         for (String name : parent.values.keySet()) {
             parent.known.add(name);
             String itemPath = parent.pathOf(name);
-            ConfigNode item = new ConfigNode(itemPath, asMapping(itemPath, parent.values.get(name)));
+            ConfigNode item = new ConfigNode(itemPath, parent.schemaPath + ".<name>",
+                    asMapping(itemPath, parent.values.get(name)), keysRead);
             out.put(name, item.read(reader));
         }
         return Collections.unmodifiableMap(out);
@@ -251,7 +260,14 @@ public final class ConfigNode {
 
     private Object raw(String key) {
         known.add(key);
+        if (keysRead != null) {
+            keysRead.add(schemaPathOf(key));
+        }
         return values.get(key);
+    }
+
+    private String schemaPathOf(String key) {
+        return schemaPath.isEmpty() ? key : schemaPath + "." + key;
     }
 
     private ConfigException missing(String key) {
