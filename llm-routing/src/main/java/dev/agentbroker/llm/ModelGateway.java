@@ -179,8 +179,12 @@ public final class ModelGateway {
 
     /** Writes {@code error} as a complete response in {@code format}; for hosts reporting their own errors. */
     public static void writeError(ResponseSink sink, WireFormat format, LlmException error) {
-        Map<String, String> headers = error.kind() == LlmException.Kind.BUDGET_EXHAUSTED
-                ? Map.of("x-should-retry", "false") : Map.of();
+        writeError(sink, format, error, error.kind() == LlmException.Kind.BUDGET_EXHAUSTED
+                ? Map.of("x-should-retry", "false") : Map.of());
+    }
+
+    /** Writes {@code error} with extra response headers (e.g. {@code WWW-Authenticate}). */
+    public static void writeError(ResponseSink sink, WireFormat format, LlmException error, Map<String, String> headers) {
         try (OutputStream out = sink.start(error.kind().status(), "application/json", headers)) {
             out.write(ErrorBodies.bytes(format, error));
         } catch (IOException | UncheckedIOException e) {
