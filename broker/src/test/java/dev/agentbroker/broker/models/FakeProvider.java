@@ -24,6 +24,7 @@ final class FakeProvider implements AutoCloseable {
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private final List<Recorded> requests = Collections.synchronizedList(new ArrayList<>());
+    final java.util.concurrent.atomic.AtomicInteger aborted = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Reply fallback = Reply.status(500, "{\"error\":{\"message\":\"no reply scripted\"}}");
 
     /** A request as received. */
@@ -106,6 +107,8 @@ final class FakeProvider implements AutoCloseable {
                 Thread.sleep(reply.hangMs());
             }
             respond(exchange, reply);
+        } catch (IOException e) {
+            aborted.incrementAndGet();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
