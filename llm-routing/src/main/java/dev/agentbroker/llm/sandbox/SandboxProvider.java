@@ -76,7 +76,7 @@ public final class SandboxProvider implements Provider {
                 .replace("{{last_user}}", transcript.lastUser())
                 .replace("{{last_tool_result}}", transcript.lastToolResult())
                 .replace("{{model}}", scenario.name());
-        String id = "sandbox_" + scenario.name() + "_" + turn + "_" + Integer.toHexString(messages.hashCode());
+        String id = "sandbox_" + scenario.name() + "_" + turn + "_" + shortDigest(messages.toString());
         String prefix = endpoint == Endpoint.MESSAGES ? "toolu_" : "call_";
         List<Answer.Call> calls = new ArrayList<>();
         long outputBytes = text == null ? 0 : text.length();
@@ -126,6 +126,16 @@ public final class SandboxProvider implements Provider {
             out.add(Math.round(x / norm * 1e6) / 1e6);
         }
         return out;
+    }
+
+    /** Eight hex digits of the SHA-256 of {@code text}: stable across runs, unlike hash codes. */
+    private static String shortDigest(String text) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     private static UpstreamCall error(String message) {
