@@ -280,4 +280,32 @@ class RoutingOverTheWireTest {
         assertEquals(1, primary.aborted.get(), "the provider's stream was not cancelled");
         assertEquals("client_closed", broker.audit.awaitEvents(1).getLast().outcome());
     }
+
+    @Test
+    void responsesApiIsRelayedToProvidersThatHaveItWithToolCallsRecorded() throws Exception {
+        primary.enqueue(Reply.json("{\"id\":\"resp_1\",\"object\":\"response\",\"status\":\"completed\",\"output\":["
+                + "{\"type\":\"function_call\",\"id\":\"fc_1\",\"call_id\":\"call_r1\",\"name\":\"fs__read_file\","
+                + "\"arguments\":\"{\\\"path\\\":\\\"/a\\\"}\"}],\"usage\":{\"input_tokens\":9,\"output_tokens\":4,\"total_tokens\":13}}"));
+        HttpResponse<String> r = broker.post("/v1/responses", token, "{\"model\":\"gpt\",\"input\":\"read /a\"}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("resp_1", json(r.body()).getString("id"));
+        assertEquals("/v1/responses", primary.requests().getFirst().path());
+        AuditEvent event = broker.audit.events().getLast();
+        assertEquals(9L, event.attributes().get("input_tokens"));
+        assertTrue(((String) event.attributes().get("tool_calls")).contains("call_r1"));
+        HttpResponse<String> unsupported = broker.post("/v1/responses", token, "{\"model\":\"claude\",\"input\":\"x\"}");
+        assertEquals(400, unsupported.statusCode(), unsupported.body());
+        assertEquals(0, claude.requests().size());
+    }
+
+    @Test
+    void providerRejectingTheRequestIsTheCallersFaultWithKeysMasked() throws Exception {
+        primary.enqueue(Reply.status(400, "{\"error\":{\"message\":\"max_tokens too large for key sk-abcdef1234567890\"}}"));
+        HttpResponse<String> r = chat(CHAT);
+        assertEquals(400, r.statusCode(), r.body());
+        String message = json(r.body()).getJsonObject("error").getString("message");
+        assertTrue(message.startsWith("the provider rejected the request: max_tokens too large"), message);
+        assertFalse(message.contains("sk-abcdef"), message);
+        assertEquals(0, secondary.requests().size(), "a caller fault is not retried elsewhere");
+    }
 }
