@@ -1,6 +1,10 @@
 package dev.agentbroker.broker.config;
 
 import java.nio.file.Path;
+import java.util.Map;
+
+import dev.agentbroker.broker.models.ModelsConfig;
+import dev.agentbroker.broker.models.ProviderConfig;
 
 /**
  * The whole broker configuration: immutable, parsed and validated once at start-up by
@@ -11,8 +15,11 @@ import java.nio.file.Path;
  * @param server  the HTTP listener
  * @param dataDir where keys, the audit log and other state live
  * @param logging log level and line format
+ * @param providers model providers by name (keys as secret references only)
+ * @param models    model aliases, routing, retries, breaker and budgets
  */
-public record BrokerConfig(String source, ServerConfig server, Path dataDir, LoggingConfig logging) {
+public record BrokerConfig(String source, ServerConfig server, Path dataDir, LoggingConfig logging,
+                           Map<String, ProviderConfig> providers, ModelsConfig models) {
 
     static BrokerConfig read(String source, ConfigNode root) {
         if (!root.has("server")) {
@@ -21,16 +28,19 @@ public record BrokerConfig(String source, ServerConfig server, Path dataDir, Log
         ServerConfig server = root.child("server").read(ServerConfig::read);
         Path dataDir = Path.of(root.string("data-dir", "data"));
         LoggingConfig logging = root.child("logging").read(LoggingConfig::read);
-        return new BrokerConfig(source, server, dataDir, logging);
+        Map<String, ProviderConfig> providers = root.namedMap("providers", ProviderConfig::read);
+        ModelsConfig models = root.child("models").read(ModelsConfig::read);
+        models.checkProviders(providers);
+        return new BrokerConfig(source, server, dataDir, logging, providers, models);
     }
 
     /** This configuration listening on {@code port} instead (0 picks a free port). */
     public BrokerConfig withPort(int port) {
-        return new BrokerConfig(source, server.withPort(port), dataDir, logging);
+        return new BrokerConfig(source, server.withPort(port), dataDir, logging, providers, models);
     }
 
     /** This configuration keeping its state in {@code dir} instead. */
     public BrokerConfig withDataDir(Path dir) {
-        return new BrokerConfig(source, server, dir, logging);
+        return new BrokerConfig(source, server, dir, logging, providers, models);
     }
 }

@@ -1,0 +1,67 @@
+package dev.agentbroker.broker.models;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+
+import dev.agentbroker.broker.audit.AuditEvent;
+import dev.agentbroker.broker.audit.AuditSink;
+import dev.agentbroker.llm.usage.ModelCallListener;
+import dev.agentbroker.llm.usage.ModelCallRecord;
+import dev.agentbroker.llm.usage.ToolCallRef;
+
+/**
+ * Writes each model call as a {@code model.call} audit event: who (user, actor chain,
+ * client, token id), which model/provider/deployment, outcome, latency, usage, and the tool
+ * calls the answer asked for (id, name, argument digest) so the later tool invocation can
+ * be linked. No prompt, answer or key. Propagates the sink's failure so JSON answers fail
+ * closed. Thread-safe.
+ */
+final class AuditingCallListener implements ModelCallListener {
+    private final AuditSink audit;
+
+    AuditingCallListener(AuditSink audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public void onCall(ModelCallRecord r) {
+        audit.record(event(r));
+    }
+
+    static AuditEvent event(ModelCallRecord r) {
+        String decision = "denied".equals(r.outcome()) ? "deny" : r.provider() != null ? "allow" : null;
+        AuditEvent.Builder b = AuditEvent.builder("model.call")
+                .task(r.caller().taskId(), r.caller().traceId())
+                .user(r.caller().user())
+                .actors(r.caller().actorChain())
+                .client(r.caller().agent())
+                .tokenId(r.caller().tokenId())
+                .action("invoke_model", r.model() == null ? null : "Model::\"" + r.model() + "\"")
+                .decision(decision, null, null)
+                .outcome(r.outcome(), r.latencyMicros())
+                .attribute("endpoint", r.endpoint().path())
+                .attribute("model", r.model())
+                .attribute("provider", r.provider())
+                .attribute("deployment", r.deployment())
+                .attribute("stream", r.stream())
+                .attribute("status", r.status())
+                .attribute("reason", r.reason())
+                .attribute("attempts", r.attempts())
+                .attribute("input_tokens", r.usage().inputTokens())
+                .attribute("output_tokens", r.usage().outputTokens())
+                .attribute("usage_estimated", r.usage().estimated());
+        if (r.firstByteMicros() >= 0) {
+            b.attribute("first_byte_micros", r.firstByteMicros());
+        }
+        if (!r.toolCalls().isEmpty()) {
+            JsonArrayBuilder calls = Json.createArrayBuilder();
+            for (ToolCallRef call : r.toolCalls()) {
+                calls.add(Json.createObjectBuilder().add("id", call.id()).add("name", call.name())
+                        .add("argument_digest", call.argumentDigest()));
+            }
+            b.attribute("tool_calls", calls.build().toString());
+            b.attribute("tool_call_ids", String.join(",", r.toolCalls().stream().map(ToolCallRef::id).toList()));
+        }
+        return b.build();
+    }
+}

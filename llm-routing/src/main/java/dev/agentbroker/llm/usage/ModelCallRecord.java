@@ -1,0 +1,33 @@
+package dev.agentbroker.llm.usage;
+
+import java.util.List;
+
+import dev.agentbroker.llm.Caller;
+import dev.agentbroker.llm.Endpoint;
+
+/**
+ * What happened on one model call, handed to the {@link ModelCallListener} (the broker turns
+ * it into a {@code model.call} audit event). Holds no prompt, no answer, no key. Immutable.
+ *
+ * @param caller        who called
+ * @param endpoint      which endpoint
+ * @param model         the alias requested (may be null when the body named none)
+ * @param provider      the provider that served the call, or null if none did
+ * @param deployment    the deployment id ({@code provider/upstream-model}), or null
+ * @param stream        whether the answer was streamed
+ * @param outcome       {@code ok}, {@code denied}, {@code error} or {@code client_closed}
+ * @param status        the HTTP status the client got (or would have got)
+ * @param reason        a short reason for a denial or error, or null
+ * @param attempts      upstream attempts made
+ * @param usage         tokens consumed
+ * @param latencyMicros time from receiving the request to the last byte
+ * @param firstByteMicros time to the first byte sent to the client, or -1
+ * @param toolCalls     the tool calls the answer asked for
+ */
+public record ModelCallRecord(Caller caller, Endpoint endpoint, String model, String provider, String deployment,
+                              boolean stream, String outcome, int status, String reason, int attempts, Usage usage,
+                              long latencyMicros, long firstByteMicros, List<ToolCallRef> toolCalls) {
+    public ModelCallRecord {
+        toolCalls = List.copyOf(toolCalls);
+    }
+}
