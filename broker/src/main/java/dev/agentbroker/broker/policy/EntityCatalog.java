@@ -68,15 +68,17 @@ public final class EntityCatalog {
     /** This catalog with {@code server} known (idempotent); its tools are unchanged. */
     public EntityCatalog withServer(String server) {
         Names.server(server);
+        if (servers.containsKey(server)) {
+            return this;
+        }
         Map<String, Entity> out = new HashMap<>(servers);
-        out.put(server, entity(CedarTypes.SERVER.of(server),
-                Map.of("grantedBy", strings(List.of("mcp:*", "mcp:" + server))), Set.of()));
+        out.put(server, serverEntity(server, List.of()));
         return new EntityCatalog(agents, models, out, tools);
     }
 
     /** This catalog with {@code list} replacing every tool of {@code server} (which becomes known). */
     public EntityCatalog withTools(String server, Collection<ToolDescriptor> list) {
-        EntityCatalog base = withServer(server);
+        Names.server(server);
         Map<String, Entity> out = new HashMap<>(tools);
         out.keySet().removeIf(id -> id.startsWith(server + "/"));
         for (ToolDescriptor t : list) {
@@ -85,7 +87,9 @@ public final class EntityCatalog {
             }
             out.put(t.id(), toolEntity(t));
         }
-        return new EntityCatalog(agents, models, base.servers, out);
+        Map<String, Entity> withServer = new HashMap<>(servers);
+        withServer.put(server, serverEntity(server, list.stream().map(t -> "mcp:" + t.id()).toList()));
+        return new EntityCatalog(agents, models, withServer, out);
     }
 
     Optional<Entity> agent(String id) {
@@ -108,6 +112,11 @@ public final class EntityCatalog {
     public Map<String, Integer> sizes() {
         return Map.of("agents", agents.size(), "models", models.size(), "servers", servers.size(),
                 "tools", tools.size());
+    }
+
+    private static Entity serverEntity(String server, List<String> toolScopes) {
+        return entity(CedarTypes.SERVER.of(server), Map.of("grantedBy", strings(List.of("mcp:*", "mcp:" + server)),
+                "toolScopes", strings(toolScopes)), Set.of());
     }
 
     private static Entity toolEntity(ToolDescriptor t) {
