@@ -11,8 +11,10 @@ import java.nio.file.Path;
  * @param server  the HTTP listener
  * @param dataDir where keys, the audit log and other state live
  * @param logging log level and line format
+ * @param policies the Cedar policy set, its reload and shadow candidate
  */
-public record BrokerConfig(String source, ServerConfig server, Path dataDir, LoggingConfig logging) {
+public record BrokerConfig(String source, ServerConfig server, Path dataDir, LoggingConfig logging,
+                           PoliciesConfig policies) {
 
     static BrokerConfig read(String source, ConfigNode root) {
         if (!root.has("server")) {
@@ -21,16 +23,17 @@ public record BrokerConfig(String source, ServerConfig server, Path dataDir, Log
         ServerConfig server = root.child("server").read(ServerConfig::read);
         Path dataDir = Path.of(root.string("data-dir", "data"));
         LoggingConfig logging = root.child("logging").read(LoggingConfig::read);
-        return new BrokerConfig(source, server, dataDir, logging);
+        PoliciesConfig policies = root.child("policies").read(PoliciesConfig::read);
+        return new BrokerConfig(source, server, dataDir, logging, policies);
     }
 
     /** This configuration listening on {@code port} instead (0 picks a free port). */
     public BrokerConfig withPort(int port) {
-        return new BrokerConfig(source, server.withPort(port), dataDir, logging);
+        return new BrokerConfig(source, server.withPort(port), dataDir, logging, policies);
     }
 
     /** This configuration keeping its state in {@code dir} instead. */
     public BrokerConfig withDataDir(Path dir) {
-        return new BrokerConfig(source, server, dir, logging);
+        return new BrokerConfig(source, server, dir, logging, policies);
     }
 }

@@ -32,6 +32,14 @@ public final class PolicyCaseRunner {
         }
     }
 
+    /** Runs the cases of {@code location}: a directory or {@code builtin:NAME}. */
+    public List<Result> run(String location) {
+        if (location.startsWith(PolicyFiles.BUILTIN)) {
+            return PolicyFiles.withBuiltinDirectory(location.substring(PolicyFiles.BUILTIN.length()), this::run);
+        }
+        return run(Path.of(location));
+    }
+
     /** Loads the set in {@code dir} and runs every case; the set failing to load throws {@link PolicyLoadException}. */
     public List<Result> run(Path dir) {
         PolicyEngine engine = engineFor(dir);
@@ -52,7 +60,8 @@ public final class PolicyCaseRunner {
     public PolicyEngine engineFor(Path dir) {
         CatalogFile catalog = CatalogFile.read(dir);
         Executor inline = Runnable::run;
-        return new PolicyEngine(loader.load(dir.toString()), new EntityStore(catalog.catalog()),
+        return new PolicyEngine(loader.load(dir.toString(), PolicyFiles.readDirectory(dir)),
+                new EntityStore(catalog.catalog()),
                 new ArgumentCanonicaliser(catalog.pathRoots()), new SimpleMeterRegistry(), event -> 0L, inline);
     }
 

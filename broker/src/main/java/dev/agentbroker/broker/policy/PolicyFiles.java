@@ -65,6 +65,11 @@ public final class PolicyFiles {
         return files;
     }
 
+    /** Runs {@code action} on built-in set {@code location} ({@code builtin:NAME}). */
+    public static <T> T withBuiltin(String location, java.util.function.Function<Path, T> action) {
+        return withBuiltinDirectory(location.substring(BUILTIN.length()), action);
+    }
+
     /** Runs {@code action} on the packaged directory {@code cedar/NAME}, inside the jar or on disk. */
     static <T> T withBuiltinDirectory(String name, java.util.function.Function<Path, T> action) {
         URL url = PolicyFiles.class.getClassLoader().getResource("cedar/" + name + "/");
