@@ -11,15 +11,17 @@ import dev.agentbroker.broker.models.ProviderConfig;
  * {@link ConfigLoader}. Sections are added here as features land; every key the code reads
  * is documented in docs/configuration.md.
  *
- * @param source  where the configuration came from (a file path or the embedded quickstart)
- * @param server  the HTTP listener
- * @param dataDir where keys, the audit log and other state live
- * @param logging log level and line format
+ * @param source    where the configuration came from (a file path or the embedded quickstart)
+ * @param server    the HTTP listener
+ * @param dataDir   where keys, the audit log and other state live
+ * @param logging   log level and line format
  * @param providers model providers by name (keys as secret references only)
  * @param models    model aliases, routing, retries, breaker and budgets
+ * @param policies  the Cedar policy set, its reload and shadow candidate
  */
 public record BrokerConfig(String source, ServerConfig server, Path dataDir, LoggingConfig logging,
-                           Map<String, ProviderConfig> providers, ModelsConfig models) {
+                           Map<String, ProviderConfig> providers, ModelsConfig models,
+                           PoliciesConfig policies) {
 
     static BrokerConfig read(String source, ConfigNode root) {
         if (!root.has("server")) {
@@ -31,16 +33,17 @@ public record BrokerConfig(String source, ServerConfig server, Path dataDir, Log
         Map<String, ProviderConfig> providers = root.namedMap("providers", ProviderConfig::read);
         ModelsConfig models = root.child("models").read(ModelsConfig::read);
         models.checkProviders(providers);
-        return new BrokerConfig(source, server, dataDir, logging, providers, models);
+        PoliciesConfig policies = root.child("policies").read(PoliciesConfig::read);
+        return new BrokerConfig(source, server, dataDir, logging, providers, models, policies);
     }
 
     /** This configuration listening on {@code port} instead (0 picks a free port). */
     public BrokerConfig withPort(int port) {
-        return new BrokerConfig(source, server.withPort(port), dataDir, logging, providers, models);
+        return new BrokerConfig(source, server.withPort(port), dataDir, logging, providers, models, policies);
     }
 
     /** This configuration keeping its state in {@code dir} instead. */
     public BrokerConfig withDataDir(Path dir) {
-        return new BrokerConfig(source, server, dir, logging, providers, models);
+        return new BrokerConfig(source, server, dir, logging, providers, models, policies);
     }
 }
