@@ -1,0 +1,14 @@
+package dev.agentbroker.mcp.gateway;
+
+/**
+ * Receives what happened, after the fact; implemented by the host (the broker writes audit
+ * records). A sink that cannot record must throw: the gateway then fails the request closed.
+ * Thread-safe.
+ */
+public interface McpEventSink {
+    /** An operation the gate decided, with its outcome. */
+    void operation(Object caller, McpEvent event);
+
+    /** A tool definition was quarantined (new and flagged, or changed since approval) or approved. */
+    void pin(PinEvent event);
+}

@@ -1,0 +1,12 @@
+package dev.agentbroker.mcp.upstream;
+
+import jakarta.json.JsonObject;
+
+/** Receives what an upstream says outside any request, and (re)connections. Thread-safe. */
+public interface UpstreamListener {
+    /** A notification not related to a request: list changes, resource updates, log messages. */
+    void notification(String server, JsonObject message);
+
+    /** The upstream completed an initialize handshake (first start or after a restart). */
+    void connected(String server);
+}
