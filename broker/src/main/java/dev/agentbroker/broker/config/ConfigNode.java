@@ -186,17 +186,18 @@ public final class ConfigNode {
 
     public List<String> strings(String key) {
         Object value = raw(key);
-        if (value == null) {
-            return List.of();
-        }
+        return value == null ? List.of() : stringList(pathOf(key), value);
+    }
+
+    private static List<String> stringList(String path, Object value) {
         if (!(value instanceof List<?> list)) {
-            throw wrongType(key, "a list of strings", value);
+            throw new ConfigException(path, "expected a list of strings, got " + describe(value));
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             Object item = list.get(i);
             if (!(item instanceof String s) || s.isBlank()) {
-                throw new ConfigException(pathOf(key) + "[" + i + "]", "expected a non-empty string");
+                throw new ConfigException(path + "[" + i + "]", "expected a non-empty string");
             }
             out.add(s);
         }
@@ -231,6 +232,20 @@ public final class ConfigNode {
             ConfigNode item = new ConfigNode(itemPath, parent.schemaPath + ".<name>",
                     asMapping(itemPath, parent.values.get(name)), keysRead);
             out.put(name, item.read(reader));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** A mapping from names to lists of strings ({@code tool-groups: {fs-read: [a, b]}}); keeps the file's order. */
+    public Map<String, List<String>> namedStrings(String key) {
+        ConfigNode parent = child(key);
+        if (keysRead != null) {
+            keysRead.add(parent.schemaPath + ".<name>");
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String name : parent.values.keySet()) {
+            parent.known.add(name);
+            out.put(name, stringList(parent.pathOf(name), parent.values.get(name)));
         }
         return Collections.unmodifiableMap(out);
     }

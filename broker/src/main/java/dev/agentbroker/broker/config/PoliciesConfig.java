@@ -44,19 +44,15 @@ public record PoliciesConfig(String directory, boolean watch, Duration watchInte
                         "must be an absolute canonical path like /sandbox, got \"" + root + "\"");
             }
         }
-        ConfigNode groupsNode = node.child("tool-groups");
-        Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
-        for (String group : node.keysOf("tool-groups")) {
-            List<String> patterns = groupsNode.strings(group);
+        Map<String, List<String>> groups = node.namedStrings("tool-groups");
+        groups.forEach((group, patterns) -> {
             for (int i = 0; i < patterns.size(); i++) {
                 if (!patterns.get(i).matches("[^/*]+/([^/*]+|\\*)")) {
-                    throw new ConfigException(groupsNode.pathOf(group) + "[" + i + "]",
+                    throw new ConfigException(node.pathOf("tool-groups") + "." + group + "[" + i + "]",
                             "must be SERVER/TOOL or SERVER/*, got \"" + patterns.get(i) + "\"");
                 }
             }
-            groups.put(group, patterns);
-        }
-        groupsNode.finish();
+        });
         return new PoliciesConfig(directory, watch, interval, shadow, roots, groups);
     }
 

@@ -40,6 +40,17 @@ class ConfigNodeTest {
     }
 
     @Test
+    void namedStringListsKeepOrderAndNameTheBadItem() {
+        ConfigNode root = ConfigNode.root(Map.of("groups", new java.util.LinkedHashMap<>(Map.of("read", List.of("fs/a")))));
+        assertEquals(Map.of("read", List.of("fs/a")), root.namedStrings("groups"));
+        ConfigNode bad = ConfigNode.root(Map.of("groups", Map.of("write", List.of("fs/b", 7))));
+        ConfigException e = assertThrows(ConfigException.class, () -> bad.namedStrings("groups"));
+        assertEquals("groups.write[1]", e.path());
+        ConfigNode notAList = ConfigNode.root(Map.of("groups", Map.of("write", "fs/b")));
+        assertEquals("groups.write", assertThrows(ConfigException.class, () -> notAList.namedStrings("groups")).path());
+    }
+
+    @Test
     void listItemsCarryTheirIndexInThePath() {
         ConfigNode root = ConfigNode.root(Map.of("agents", List.of(Map.of("id", "a"), Map.of("id", 5, "colour", "x"))));
         ConfigException e = assertThrows(ConfigException.class,
