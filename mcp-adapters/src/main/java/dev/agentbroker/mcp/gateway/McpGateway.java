@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import jakarta.json.Json;
@@ -30,6 +31,8 @@ public final class McpGateway implements UpstreamListener {
     private final McpGate gate;
     private final McpEventSink sink;
     private final List<Consumer<Notice>> listeners = new CopyOnWriteArrayList<>();
+    private final ToolPins pins;
+    private final List<BiConsumer<String, Map<String, JsonObject>>> toolListeners = new CopyOnWriteArrayList<>();
 
     /** One configured upstream: its connection and trust mode. */
     public record UpstreamSpec(UpstreamServer server, TrustMode trust) {
@@ -45,10 +48,13 @@ public final class McpGateway implements UpstreamListener {
     public McpGateway(List<UpstreamSpec> specs, ToolPins pins, McpGate gate, McpEventSink sink) {
         this.gate = gate;
         this.sink = sink;
+        this.pins = pins;
         for (UpstreamSpec spec : specs) {
             String name = spec.server().name();
-            ToolCatalog catalog = new ToolCatalog(spec.server(), spec.trust(), pins, sink::pin, () -> otherTools(name));
+            ToolCatalog catalog = new ToolCatalog(spec.server(), spec.trust(), pins, sink::pin, () -> otherTools(name),
+                    tools -> toolListeners.forEach(l -> l.accept(name, tools)));
             upstreams.put(name, new Upstream(spec.server(), catalog));
+            spec.server().listener(this);
         }
     }
 
@@ -63,6 +69,14 @@ public final class McpGateway implements UpstreamListener {
     /** Registers a receiver of upstream notifications (list changes, resource updates, log messages). */
     public void onNotice(Consumer<Notice> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Registers a receiver of each server's callable (pinned) tools, upstream names as keys,
+     * every time they are listed; the host feeds its policy entities from it.
+     */
+    public void onToolsListed(BiConsumer<String, Map<String, JsonObject>> listener) {
+        toolListeners.add(listener);
     }
 
     /** Starts connecting every upstream. */
@@ -91,6 +105,23 @@ public final class McpGateway implements UpstreamListener {
         if (upstream != null) {
             upstream.catalog().invalidate();
         }
+    }
+
+    /** Tool definitions waiting for an operator's approval, across all servers. */
+    public List<PendingTool> pendingTools() {
+        return pins.pending();
+    }
+
+    /**
+     * Approves the waiting definition of {@code tool} of {@code server} (every waiting tool of
+     * the server when {@code tool} is null): it is pinned, listed and callable again, and a
+     * {@code tool.approved} event goes to the sink.
+     */
+    public List<PendingTool> approve(String server, String tool) {
+        upstream(server);
+        List<PendingTool> approved = pins.approve(server, tool);
+        approved.forEach(p -> sink.pin(new PinEvent("tool.approved", server, p.tool(), p.digest(), null, p.flags())));
+        return approved;
     }
 
     /** Whether {@code caller} may use {@code server} at all. */

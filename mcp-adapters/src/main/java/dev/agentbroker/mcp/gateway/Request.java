@@ -64,7 +64,7 @@ final class Request {
         for (String server : servers()) {
             Map<String, JsonObject> catalog;
             try {
-                catalog = gateway.upstream(server).catalog().tools();
+                catalog = gateway.upstream(server).catalog().relist();
             } catch (UpstreamException e) {
                 if (!aggregate()) {
                     throw e;

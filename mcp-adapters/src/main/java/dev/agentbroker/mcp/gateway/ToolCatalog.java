@@ -33,10 +33,14 @@ final class ToolCatalog {
     private final Consumer<PinEvent> events;
     private final Supplier<Collection<String>> otherServersTools;
     private volatile Map<String, JsonObject> tools;
+    private volatile long pinsGeneration = -1;
     private volatile List<String> allNames = List.of();
 
+    private final Consumer<Map<String, JsonObject>> listed;
+
     ToolCatalog(UpstreamServer server, TrustMode mode, ToolPins pins, Consumer<PinEvent> events,
-                Supplier<Collection<String>> otherServersTools) {
+                Supplier<Collection<String>> otherServersTools, Consumer<Map<String, JsonObject>> listed) {
+        this.listed = listed;
         this.server = server;
         this.mode = mode;
         this.pins = pins;
@@ -48,14 +52,23 @@ final class ToolCatalog {
         tools = null;
     }
 
-    /** The callable (pinned) tools, upstream names as keys, in upstream order. */
+    /** The callable (pinned) tools, upstream names as keys, in upstream order; listed again when pins changed. */
     Map<String, JsonObject> tools() {
         pins.reloadIfChanged(events);
         Map<String, JsonObject> current = tools;
-        if (current == null) {
-            current = refresh();
-            tools = current;
+        if (current == null || pinsGeneration != pins.generation()) {
+            current = relist();
         }
+        return current;
+    }
+
+    /** Lists the upstream's tools now (a client's {@code tools/list}), checking every definition against its pin. */
+    Map<String, JsonObject> relist() {
+        pins.reloadIfChanged(events);
+        long generation = pins.generation();
+        Map<String, JsonObject> current = refresh();
+        tools = current;
+        pinsGeneration = generation;
         return current;
     }
 
@@ -91,7 +104,9 @@ final class ToolCatalog {
             }
         }
         allNames = List.copyOf(names);
-        return accepted;
+        Map<String, JsonObject> callable = java.util.Collections.unmodifiableMap(accepted);
+        listed.accept(callable);
+        return callable;
     }
 
     private ToolPins.Status check(JsonObject tool, String name) {

@@ -32,6 +32,7 @@ public final class ToolPins {
     private final Map<String, Map<String, String>> pinned = new TreeMap<>();
     private final Map<String, Map<String, PendingTool>> pending = new TreeMap<>();
     private FileTime loadedAt;
+    private long generation;
 
     private ToolPins(Path file) {
         this.file = file;
@@ -42,6 +43,11 @@ public final class ToolPins {
         ToolPins pins = new ToolPins(file);
         pins.load();
         return pins;
+    }
+
+    /** Counts approvals and reloads, so catalogs know when to list again. */
+    synchronized long generation() {
+        return generation;
     }
 
     /** What a definition check concluded. */
@@ -107,6 +113,7 @@ public final class ToolPins {
             }
         }
         if (!approved.isEmpty()) {
+            generation++;
             save();
         }
         return approved;
@@ -133,6 +140,7 @@ public final class ToolPins {
     }
 
     private void load() {
+        generation++;
         pinned.clear();
         pending.clear();
         if (!Files.exists(file)) {

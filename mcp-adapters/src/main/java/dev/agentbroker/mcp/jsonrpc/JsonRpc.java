@@ -6,15 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriterFactory;
-import jakarta.json.stream.JsonParsingException;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 
 /**
  * JSON-RPC 2.0 (https://www.jsonrpc.org/specification) building blocks as JSON-P values.
@@ -33,7 +31,7 @@ public final class JsonRpc {
     /** A request was refused (e.g. a server-to-client request the policy does not relay). */
     public static final int REFUSED = -32001;
 
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of(
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of(
             "org.eclipse.parsson.maxDepth", 64, "org.eclipse.parsson.rejectDuplicateKeys", true));
     private static final JsonWriterFactory WRITERS = Json.createWriterFactory(Map.of());
 
@@ -46,11 +44,21 @@ public final class JsonRpc {
      * @throws McpProtocolException with {@link #PARSE_ERROR} on malformed JSON
      */
     public static JsonValue parse(byte[] body) {
-        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
-            return reader.readValue();
-        } catch (JsonParsingException e) {
-            throw new McpProtocolException(PARSE_ERROR, "malformed JSON");
-        } catch (JsonException | IllegalStateException | NumberFormatException e) {
+        try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
+            if (!parser.hasNext()) {
+                throw new McpProtocolException(PARSE_ERROR, "malformed JSON");
+            }
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new McpProtocolException(PARSE_ERROR, "malformed JSON");
+            }
+            return value;
+        } catch (McpProtocolException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Parsson signals malformed input, excess depth and duplicate keys with several
+            // unchecked types; all of them mean the text is not acceptable JSON here.
             throw new McpProtocolException(PARSE_ERROR, "malformed JSON");
         }
     }

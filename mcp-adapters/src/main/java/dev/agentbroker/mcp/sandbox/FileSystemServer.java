@@ -11,15 +11,27 @@ import java.util.stream.Stream;
 
 
 /**
- * A file system confined to a sandbox root. Tool arguments address it as {@code /sandbox/...};
- * a path that leaves the root (via {@code ..} or a symbolic link) is refused.
+ * A file system confined to a sandbox root. Tool arguments address it as {@code /sandbox/...}
+ * (the name the quickstart policies test); a path that leaves the root (via {@code ..} or a
+ * symbolic link) is refused. Tools: {@code read_file}, {@code list_directory} (read-only),
+ * {@code write_file} (not destructive: it only creates or replaces a file's text) and
+ * {@code delete_file} (destructive). Thread-safe.
  */
 public final class FileSystemServer extends SandboxServer {
     private static final String PREFIX = "/sandbox";
     private static final long MAX_READ = 1024 * 1024;
 
+    /** Serves {@code root} (created if missing) as {@code /sandbox}. */
     public FileSystemServer(Path root) {
-        super("fs", tools(root.toAbsolutePath().normalize()));
+        super("fs", tools(created(root.toAbsolutePath().normalize())));
+    }
+
+    private static Path created(Path root) {
+        try {
+            return Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the sandbox root " + root, e);
+        }
     }
 
     private static List<Tool> tools(Path root) {
@@ -27,7 +39,7 @@ public final class FileSystemServer extends SandboxServer {
                 new Tool("read_file", "Read a UTF-8 text file under /sandbox.", stringSchema("path"),
                         annotations(true, false, true, false), a -> read(resolve(root, a.getString("path")))),
                 new Tool("write_file", "Create or overwrite a UTF-8 text file under /sandbox.", stringSchema("path", "content"),
-                        annotations(false, true, true, false), a -> write(resolve(root, a.getString("path")), a.getString("content"))),
+                        annotations(false, false, true, false), a -> write(resolve(root, a.getString("path")), a.getString("content"))),
                 new Tool("list_directory", "List a directory under /sandbox.", stringSchema("path"),
                         annotations(true, false, true, false), a -> list(resolve(root, a.getString("path")))),
                 new Tool("delete_file", "Delete a file under /sandbox.", stringSchema("path"),

@@ -37,7 +37,7 @@ public final class UpstreamServer implements AutoCloseable {
     private final String name;
     private final Supplier<Wire> wires;
     private final Timeouts timeouts;
-    private final UpstreamListener listener;
+    private volatile UpstreamListener listener = UpstreamListener.NONE;
     private volatile CompletableFuture<JsonRpcPeer> ready = new CompletableFuture<>();
     private volatile JsonObject initializeResult;
     private volatile boolean stopped;
@@ -48,34 +48,38 @@ public final class UpstreamServer implements AutoCloseable {
     public record Timeouts(Duration connect, Duration request) {
     }
 
-    private UpstreamServer(String name, Supplier<Wire> wires, Timeouts timeouts, UpstreamListener listener) {
+    private UpstreamServer(String name, Supplier<Wire> wires, Timeouts timeouts) {
         this.name = name;
         this.wires = wires;
         this.timeouts = timeouts;
-        this.listener = listener;
+    }
+
+    /** Where notifications outside requests and (re)connections are reported; set before {@link #start()}. */
+    public void listener(UpstreamListener receiver) {
+        this.listener = java.util.Objects.requireNonNull(receiver, "listener");
     }
 
     /** A child process speaking stdio; {@code environment} is all it gets. */
     public static UpstreamServer stdio(String name, List<String> command, Map<String, String> environment,
-                                       Path workingDir, Timeouts timeouts, UpstreamListener listener) {
-        return new UpstreamServer(name, () -> new StdioWire(name, command, environment, workingDir), timeouts, listener);
+                                       Path workingDir, Timeouts timeouts) {
+        return new UpstreamServer(name, () -> new StdioWire(name, command, environment, workingDir), timeouts);
     }
 
     public static UpstreamServer streamableHttp(String name, URI url, Map<String, String> headers,
-                                                Timeouts timeouts, UpstreamListener listener) {
+                                                Timeouts timeouts) {
         return new UpstreamServer(name, () -> new StreamableHttpWire(name, url, headers, timeouts.connect()),
-                timeouts, listener);
+                timeouts);
     }
 
     public static UpstreamServer sse(String name, URI url, Map<String, String> headers,
-                                     Timeouts timeouts, UpstreamListener listener) {
-        return new UpstreamServer(name, () -> new LegacySseWire(name, url, headers, timeouts.connect()), timeouts, listener);
+                                     Timeouts timeouts) {
+        return new UpstreamServer(name, () -> new LegacySseWire(name, url, headers, timeouts.connect()), timeouts);
     }
 
     /** A server in this JVM: {@code server} gets each message and a callback for its replies. */
     public static UpstreamServer inProcess(String name, BiConsumer<JsonObject, Consumer<JsonObject>> server,
-                                           Timeouts timeouts, UpstreamListener listener) {
-        return new UpstreamServer(name, () -> new InProcessWire(server), timeouts, listener);
+                                           Timeouts timeouts) {
+        return new UpstreamServer(name, () -> new InProcessWire(server), timeouts);
     }
 
     public String name() {
