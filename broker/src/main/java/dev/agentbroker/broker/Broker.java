@@ -2,16 +2,20 @@ package dev.agentbroker.broker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.helidon.webserver.http.HttpService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import dev.agentbroker.broker.config.BrokerConfig;
+import dev.agentbroker.broker.mcp.McpFeature;
+import dev.agentbroker.broker.mcp.ScopeGate;
 import dev.agentbroker.broker.http.BrokerServer;
 import dev.agentbroker.broker.http.HealthCheck;
 import dev.agentbroker.broker.observability.MetricsRegistry;
@@ -25,11 +29,13 @@ public final class Broker {
     private final BrokerConfig config;
     private final BrokerServer server;
     private final Path dataDir;
+    private final List<AutoCloseable> features;
 
-    private Broker(BrokerConfig config, BrokerServer server, Path dataDir) {
+    private Broker(BrokerConfig config, BrokerServer server, Path dataDir, List<AutoCloseable> features) {
         this.config = config;
         this.server = server;
         this.dataDir = dataDir;
+        this.features = List.copyOf(features);
     }
 
     /** Wires every component from {@code config} and starts serving. */
@@ -39,8 +45,20 @@ public final class Broker {
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(dataDirWritable(dataDir));
         List<HttpService> features = new ArrayList<>();
+        List<AutoCloseable> closeables = new ArrayList<>();
+        AtomicReference<URI> baseUrl = new AtomicReference<>(config.server().publicUrl().orElse(null));
+
+        // MCP gateway (docs/mcp.md). Until the token and audit features are wired here, no token
+        // verifies (every /mcp request gets the 401 challenge) and the audit sink refuses to write.
+        McpFeature mcp = McpFeature.create(config.mcp(), dataDir, Unwired.VERIFIER, new ScopeGate(), Unwired.AUDIT,
+                null, null, baseUrl::get, System.getenv());
+        features.addAll(mcp.services());
+        closeables.add(mcp);
+
         BrokerServer server = BrokerServer.start(config.server(), registry, checks, features);
-        return new Broker(config, server, dataDir);
+        baseUrl.compareAndSet(null, server.baseUrl());
+        mcp.start();
+        return new Broker(config, server, dataDir, closeables);
     }
 
     public BrokerConfig config() {
@@ -58,6 +76,13 @@ public final class Broker {
     /** Stops serving after in-flight requests finish (bounded by {@code server.shutdown-grace}). */
     public void stop() {
         server.stop();
+        for (AutoCloseable feature : features) {
+            try {
+                feature.close();
+            } catch (Exception e) {
+                java.util.logging.Logger.getLogger(Broker.class.getName()).warning("closing " + feature + " failed: " + e);
+            }
+        }
     }
 
     private static Path prepareDataDir(Path configured) {

@@ -250,6 +250,25 @@ public final class ConfigNode {
         return Collections.unmodifiableMap(out);
     }
 
+    /** A mapping from names to strings ({@code env: {MODE: fast, TOKEN: env:T}}); keeps the file's order. */
+    public Map<String, String> namedValues(String key) {
+        ConfigNode parent = child(key);
+        if (keysRead != null) {
+            keysRead.add(parent.schemaPath + ".<name>");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : parent.values.entrySet()) {
+            parent.known.add(entry.getKey());
+            Object value = entry.getValue();
+            if (!(value instanceof String || value instanceof Number || value instanceof Boolean)
+                    || value.toString().isBlank()) {
+                throw new ConfigException(parent.pathOf(entry.getKey()), "expected a non-empty string, got " + describe(value));
+            }
+            out.put(entry.getKey(), value.toString());
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
     /** The names of the entries of mapping {@code key}, without reading them. */
     public Set<String> keysOf(String key) {
         return Collections.unmodifiableSet(child(key).values.keySet());

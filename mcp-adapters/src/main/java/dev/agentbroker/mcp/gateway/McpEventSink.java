@@ -9,6 +9,15 @@ public interface McpEventSink {
     /** An operation the gate decided, with its outcome. */
     void operation(Object caller, McpEvent event);
 
+    /**
+     * A {@code tools/list} was answered: {@code shown} tools listed, {@code withheld} hidden by
+     * the gate (quarantined tools are not counted: they were never offered).
+     *
+     * @param view the server of a single-server view, or null for the aggregate
+     */
+    default void listed(Object caller, String view, int shown, int withheld) {
+    }
+
     /** A tool definition was quarantined (new and flagged, or changed since approval) or approved. */
     void pin(PinEvent event);
 }

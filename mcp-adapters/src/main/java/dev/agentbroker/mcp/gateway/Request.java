@@ -55,12 +55,18 @@ final class Request {
         return out;
     }
 
+    /** Whether a list may show the item; a gate that fails hides it (fail closed). */
     boolean allowed(McpGate.Action action, String server, String item, JsonObject annotations) {
-        return gateway.gate().check(caller, new McpGate.Operation(action, server, item, null, annotations, true)).allowed();
+        try {
+            return gateway.gate().check(caller, new McpGate.Operation(action, server, item, null, annotations, true)).allowed();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     JsonObject listTools() {
         JsonArrayBuilder tools = Json.createArrayBuilder();
+        int[] counts = new int[2];
         for (String server : servers()) {
             Map<String, JsonObject> catalog;
             try {
@@ -74,9 +80,13 @@ final class Request {
             catalog.forEach((name, tool) -> {
                 if (allowed(McpGate.Action.CALL_TOOL, server, name, JsonRpc.object(tool, "annotations"))) {
                     tools.add(aggregate() ? JsonRpc.with(tool, "name", Names.namespaced(server, name)) : tool);
+                    counts[0]++;
+                } else {
+                    counts[1]++;
                 }
             });
         }
+        gateway.sink().listed(caller, view, counts[0], counts[1]);
         return Json.createObjectBuilder().add("tools", tools).build();
     }
 
