@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Looks for tool-poisoning markers in a tool description: hidden or direction-changing
- * Unicode, instruction-like text aimed at the model, and names of other servers' tools
- * (cross-server shadowing). Heuristic by nature: it flags for human review, it proves
+ * Unicode, instruction-like text aimed at the model, and names of other servers' tools that
+ * the server does not itself have, as whole words (cross-server shadowing). Heuristic by nature: it flags for human review, it proves
  * nothing. Stateless.
  */
 final class PoisonScanner {
@@ -37,7 +37,8 @@ final class PoisonScanner {
         }
         String lower = description.toLowerCase(Locale.ROOT);
         for (String other : otherServersTools) {
-            if (other.length() >= 4 && lower.contains(other.toLowerCase(Locale.ROOT))) {
+            if (other.length() >= 4 && Pattern.compile("(?<![a-z0-9_-])" + Pattern.quote(other.toLowerCase(Locale.ROOT))
+                    + "(?![a-z0-9_-])").matcher(lower).find()) {
                 flags.add("mentions-other-server-tool:" + other);
                 break;
             }

@@ -83,18 +83,33 @@ final class ToolCatalog {
     }
 
     private Map<String, JsonObject> refresh() {
+        List<JsonObject> listed = listAll();
+        List<String> names = listed.stream().map(t -> t.getString("name")).toList();
+        Collection<String> others = new ArrayList<>(otherServersTools.get());
+        others.removeAll(names);
         Map<String, JsonObject> accepted = new LinkedHashMap<>();
-        List<String> names = new ArrayList<>();
+        for (JsonObject tool : listed) {
+            if (check(tool, tool.getString("name"), others) == ToolPins.Status.PINNED) {
+                accepted.put(tool.getString("name"), tool);
+            }
+        }
+        allNames = List.copyOf(names);
+        Map<String, JsonObject> callable = java.util.Collections.unmodifiableMap(accepted);
+        this.listed.accept(callable);
+        return callable;
+    }
+
+    private List<JsonObject> listAll() {
+        List<JsonObject> out = new ArrayList<>();
         String cursor = null;
         for (int page = 0; page < MAX_PAGES; page++) {
             JsonObject params = cursor == null ? JsonValue.EMPTY_JSON_OBJECT
                     : Json.createObjectBuilder().add("cursor", cursor).build();
             JsonObject result = server.request("tools/list", params, CallContext.NONE);
-            for (JsonValue item : result.getJsonArray("tools") == null ? List.<JsonValue>of() : result.getJsonArray("tools")) {
-                if (item instanceof JsonObject tool && tool.get("name") instanceof JsonString name) {
-                    names.add(name.getString());
-                    if (check(tool, name.getString()) == ToolPins.Status.PINNED) {
-                        accepted.put(name.getString(), tool);
+            if (result.get("tools") instanceof jakarta.json.JsonArray tools) {
+                for (JsonValue item : tools) {
+                    if (item instanceof JsonObject tool && tool.get("name") instanceof JsonString) {
+                        out.add(tool);
                     }
                 }
             }
@@ -103,15 +118,12 @@ final class ToolCatalog {
                 break;
             }
         }
-        allNames = List.copyOf(names);
-        Map<String, JsonObject> callable = java.util.Collections.unmodifiableMap(accepted);
-        listed.accept(callable);
-        return callable;
+        return out;
     }
 
-    private ToolPins.Status check(JsonObject tool, String name) {
+    private ToolPins.Status check(JsonObject tool, String name, Collection<String> otherServersToolNames) {
         String description = JsonRpc.string(tool, "description");
-        List<String> flags = PoisonScanner.scan(description, otherServersTools.get());
+        List<String> flags = PoisonScanner.scan(description, otherServersToolNames);
         return pins.check(server.name(), name, digest(tool), mode, flags, description, events);
     }
 

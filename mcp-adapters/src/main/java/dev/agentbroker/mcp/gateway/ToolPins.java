@@ -62,7 +62,8 @@ public final class ToolPins {
                               String description, java.util.function.Consumer<PinEvent> events) {
         String pin = pinned.getOrDefault(server, Map.of()).get(tool);
         if (digest.equals(pin)) {
-            if (pending.getOrDefault(server, Map.of()).remove(tool) != null) {
+            Map<String, PendingTool> waiting = pending.get(server);
+            if (waiting != null && waiting.remove(tool) != null) {
                 save();
             }
             return Status.PINNED;

@@ -84,6 +84,15 @@ class ToolPinningTest {
     }
 
     @Test
+    void anUnchangedToolStaysListedOnEveryListing() {
+        gateway(TrustMode.TOFU).start();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(List.of("calc__add"), listed());
+        }
+        assertEquals(List.of(), pinEvents);
+    }
+
+    @Test
     void aChangedDescriptionIsQuarantinedUntilApproved() {
         gateway(TrustMode.TOFU).start();
         assertEquals(List.of("calc__add"), listed());
