@@ -23,7 +23,7 @@ final class McpHarness implements AutoCloseable {
     private final BrokerServer server;
 
     McpHarness(String mcpYaml, Path dataDir, Map<String, String> environment) {
-        BrokerConfig config = new ConfigLoader().parse("test", "server:\n  port: 0\n" + mcpYaml);
+        BrokerConfig config = new ConfigLoader().parse("test", "server:\n  port: 0\n  shutdown-grace: 1s\n" + mcpYaml);
         AtomicReference<URI> base = new AtomicReference<>();
         feature = McpFeature.create(config.mcp(), dataDir, tokens, new ScopeGate(), audit, null, null, base::get, environment);
         server = BrokerServer.start(config.server(), MetricsRegistry.create(), List.of(), feature.services());
