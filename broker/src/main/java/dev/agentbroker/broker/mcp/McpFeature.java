@@ -64,7 +64,7 @@ public final class McpFeature implements AutoCloseable {
         List<McpGateway.UpstreamSpec> specs = new ArrayList<>();
         config.servers().values().forEach(server -> specs.add(new McpGateway.UpstreamSpec(
                 Upstreams.create(server, config, sandboxRoot, environment), server.trust())));
-        McpGateway gateway = new McpGateway(specs, ToolPins.open(dataDir.resolve("mcp-tool-pins.json")), gate,
+        McpGateway gateway = new McpGateway(specs, ToolPins.open(pinFile(dataDir)), gate,
                 new AuditingEventSink(audit));
         if (entities != null) {
             feed(gateway, entities, groups == null ? new ToolGroups(Map.of()) : groups);
@@ -74,6 +74,11 @@ public final class McpFeature implements AutoCloseable {
         List<HttpService> services = List.of(new McpService(endpoint, gateway, new BearerAuth(verifier), baseUrl, config),
                 new ToolAdminService(gateway, verifier, baseUrl));
         return new McpFeature(gateway, endpoint, services);
+    }
+
+    /** The tool pin file the broker and {@code bin/broker tools} share. */
+    public static Path pinFile(Path dataDir) {
+        return dataDir.resolve("mcp-tool-pins.json");
     }
 
     private static void feed(McpGateway gateway, EntityStore entities, ToolGroups groups) {
