@@ -30,6 +30,20 @@ final class NodeUpstreams {
         return EVERYTHING;
     }
 
+    static final String INSPECTOR_VERSION = "2.12.0";
+
+    /** The MCP Inspector's launcher (its {@code --cli} mode), installed into target/npm-inspector. */
+    static synchronized Path inspector() throws Exception {
+        Path prefix = Path.of("target", "npm-inspector").toAbsolutePath();
+        Path pkg = prefix.resolve("node_modules/@modelcontextprotocol/inspector/package.json");
+        if (!Files.exists(pkg) || !Files.readString(pkg).contains("\"version\": \"" + INSPECTOR_VERSION + "\"")) {
+            Files.createDirectories(prefix);
+            run("npm", "install", "--prefix", prefix.toString(), "--no-audit", "--no-fund", "--loglevel=error",
+                    "@modelcontextprotocol/inspector@" + INSPECTOR_VERSION);
+        }
+        return prefix.resolve("node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js");
+    }
+
     static Path recordingScript() throws IOException {
         Files.createDirectories(NPM);
         Path file = NPM.resolve("recording-upstream.mjs");
@@ -71,7 +85,7 @@ final class NodeUpstreams {
         }
     }
 
-    private static void run(String... command) throws Exception {
+    static void run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
