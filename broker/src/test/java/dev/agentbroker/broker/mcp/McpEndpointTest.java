@@ -44,11 +44,15 @@ class McpEndpointTest {
         broker = new McpHarness("""
                 mcp:
                   max-request-bytes: 4096
+                  connect-timeout: 500ms
                   servers:
                     fs:
                       sandbox: fs
                     notes:
                       sandbox: notes
+                    down:
+                      streamable-http:
+                        url: http://127.0.0.1:1/mcp
                 """, dataDir, Map.of());
         token = broker.token("mcp:*");
         session = broker.client("/mcp", token);
@@ -119,6 +123,21 @@ class McpEndpointTest {
         assertEquals("deny", broker.audit.ofType("tool.call").stream().filter(e -> "deny".equals(e.decision()))
                 .findFirst().orElseThrow().decision());
         assertEquals(403, broker.client("/mcp/notes", readOnly).raw("{}", "application/json").statusCode());
+    }
+
+    @Test
+    void aFailingUpstreamDoesNotBreakTheAggregate() throws Exception {
+        List<String> names = McpTestClient.names(session.request("tools/list", JsonValue.EMPTY_JSON_OBJECT), "tools", "name");
+        assertTrue(names.contains("fs__read_file") && names.contains("notes__add_note"), names.toString());
+        assertTrue(names.stream().noneMatch(n -> n.startsWith("down__")), names.toString());
+        McpTestClient down = broker.client("/mcp/down", token);
+        HttpResponse<String> init = down.raw(JsonRpc.write(JsonRpc.request(Json.createValue(1), "initialize",
+                Json.createObjectBuilder().add("protocolVersion", "2025-11-25").build())), "application/json");
+        assertEquals(200, init.statusCode(), init.body());
+        down.sessionId = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        JsonObject failed = down.request("tools/list", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(-32002, failed.getJsonObject("error").getInt("code"), failed.toString());
+        assertTrue(failed.getJsonObject("error").getString("message").contains("upstream down"), failed.toString());
     }
 
     @Test
