@@ -23,13 +23,15 @@ import dev.agentbroker.broker.audit.AuditEvent;
 
 /**
  * The real {@code @modelcontextprotocol/server-everything} behind the broker, once as a stdio
- * child ({@code everything}) and once as a Streamable HTTP server ({@code web}): namespaced
+ * child ({@code everything}), as a Streamable HTTP server ({@code web}) and as a legacy
+ * HTTP+SSE server ({@code legacy}): namespaced
  * listing, calls, progress, sampling relayed to the client, resources, prompts and fidelity.
  */
 class EverythingGatewayTest {
     @TempDir
     static Path dataDir;
     static Process web;
+    static Process legacy;
     static int webPort;
     static McpHarness broker;
     static String token;
@@ -39,6 +41,8 @@ class EverythingGatewayTest {
         Path everything = NodeUpstreams.everything();
         webPort = NodeUpstreams.freePort();
         web = NodeUpstreams.everythingHttp(webPort);
+        int legacyPort = NodeUpstreams.freePort();
+        legacy = NodeUpstreams.everything("sse", legacyPort);
         broker = new McpHarness("""
                 mcp:
                   servers:
@@ -51,7 +55,10 @@ class EverythingGatewayTest {
                     web:
                       streamable-http:
                         url: http://127.0.0.1:%d/mcp
-                """.formatted(NodeUpstreams.node(), everything, webPort), dataDir, Map.of());
+                    legacy:
+                      sse:
+                        url: http://127.0.0.1:%d/sse
+                """.formatted(NodeUpstreams.node(), everything, webPort, legacyPort), dataDir, Map.of());
         token = broker.token("mcp:*");
     }
 
@@ -62,6 +69,9 @@ class EverythingGatewayTest {
         }
         if (web != null) {
             web.destroy();
+        }
+        if (legacy != null) {
+            legacy.destroy();
         }
     }
 
@@ -93,7 +103,7 @@ class EverythingGatewayTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"everything", "web"})
+    @ValueSource(strings = {"everything", "web", "legacy"})
     void callsAToolOfEachTransport(String server) throws Exception {
         JsonObject response = session("/mcp").request("tools/call", call(server + "__echo", args("message", "hi " + server)));
         assertEquals("Echo: hi " + server, McpTestClient.text(response));

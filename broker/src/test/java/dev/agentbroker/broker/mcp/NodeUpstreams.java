@@ -62,9 +62,14 @@ final class NodeUpstreams {
         return "node";
     }
 
-    /** server-everything in Streamable HTTP mode on a free loopback port; returns the process and its port. */
+    /** server-everything in Streamable HTTP mode on {@code port}. */
     static Process everythingHttp(int port) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(node(), everything().toString(), "streamableHttp");
+        return everything("streamableHttp", port);
+    }
+
+    /** server-everything in {@code mode} ({@code streamableHttp} or {@code sse}) on {@code port}, once it listens. */
+    static Process everything(String mode, int port) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(node(), everything().toString(), mode);
         pb.environment().put("PORT", String.valueOf(port));
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process p = pb.start();
