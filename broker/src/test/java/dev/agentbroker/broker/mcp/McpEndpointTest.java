@@ -225,6 +225,28 @@ class McpEndpointTest {
     }
 
     @Test
+    void aGetStreamStaysOpenUntilTheSessionIsDeleted() throws Exception {
+        McpTestClient client = broker.client("/mcp", token);
+        client.initialize();
+        HttpResponse<java.util.stream.Stream<String>> stream = McpTestClient.HTTP.send(HttpRequest.newBuilder(broker.url("/mcp"))
+                .header("Authorization", "Bearer " + token).header("Mcp-Session-Id", client.sessionId)
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, stream.statusCode());
+        assertTrue(stream.headers().firstValue("Content-Type").orElseThrow().startsWith("text/event-stream"));
+        java.util.Iterator<String> lines = stream.body().iterator();
+        assertEquals(": stream open", lines.next());
+        McpTestClient.HTTP.send(HttpRequest.newBuilder(broker.url("/mcp")).header("Authorization", "Bearer " + token)
+                .header("Mcp-Session-Id", client.sessionId).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        java.util.concurrent.CompletableFuture<Boolean> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            while (lines.hasNext()) {
+                lines.next();
+            }
+            return true;
+        });
+        assertTrue(ended.get(5, java.util.concurrent.TimeUnit.SECONDS), "DELETE ends the session's GET stream");
+    }
+
+    @Test
     void aSessionIsBoundToTheSubjectThatOpenedIt() throws Exception {
         McpTestClient mallory = broker.client("/mcp", broker.tokens.issue("mallory", broker.base() + "/mcp", "mcp:*"));
         mallory.sessionId = session.sessionId;

@@ -48,5 +48,6 @@ final class McpSession {
         inflight.values().forEach(call -> call.cancel("session ended"));
         awaitingClient.values().forEach(f -> f.cancel(false));
         streams.forEach(McpExchange.EventStream::close);
+        streams.clear();
     }
 }

@@ -26,6 +26,8 @@ public final class StreamableHttpEndpoint {
     public static final List<String> VERSIONS = List.of("2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25");
     static final String LATEST = "2025-11-25";
     private static final Duration CLIENT_ANSWER_TIMEOUT = Duration.ofMinutes(5);
+    /** How soon a GET stream notices that its session ended (the handler must return to end the response). */
+    private static final Duration STREAM_POLL = Duration.ofMillis(200);
 
     private final McpGateway gateway;
     private final SessionStore sessions;
@@ -103,9 +105,14 @@ public final class StreamableHttpEndpoint {
         }
         session.streams.add(stream);
         try {
-            while (sessions.find(session.id, owner, view) != null) {
-                Thread.sleep(keepAlive);
-                stream.comment("keep-alive");
+            long nextPing = System.nanoTime() + keepAlive.toNanos();
+            while (session.streams.contains(stream) && sessions.find(session.id, owner, view) != null) {
+                Thread.sleep(STREAM_POLL);
+                if (System.nanoTime() - nextPing >= 0) {
+                    stream.comment("keep-alive");
+                    session.touch(caller);
+                    nextPing = System.nanoTime() + keepAlive.toNanos();
+                }
             }
         } catch (IOException e) {
             session.streams.remove(stream);
