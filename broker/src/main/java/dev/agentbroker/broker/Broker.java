@@ -7,14 +7,23 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.helidon.webserver.http.HttpService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import dev.agentbroker.broker.audit.AuditSink;
+import dev.agentbroker.broker.audit.AuditUnavailableException;
 import dev.agentbroker.broker.config.BrokerConfig;
+import dev.agentbroker.broker.enforce.PolicyFeature;
 import dev.agentbroker.broker.http.BrokerServer;
 import dev.agentbroker.broker.http.HealthCheck;
+import dev.agentbroker.broker.models.ModelsFeature;
 import dev.agentbroker.broker.observability.MetricsRegistry;
+import dev.agentbroker.broker.token.InvalidTokenException;
+import dev.agentbroker.broker.token.TokenVerifier;
+import dev.agentbroker.llm.usage.BudgetLedger;
+import dev.agentbroker.llm.usage.InMemoryBudgetLedger;
 
 /**
  * A running broker: the object graph wired with plain code from one validated
@@ -25,22 +34,45 @@ public final class Broker {
     private final BrokerConfig config;
     private final BrokerServer server;
     private final Path dataDir;
+    private final PolicyFeature policy;
 
-    private Broker(BrokerConfig config, BrokerServer server, Path dataDir) {
+    private Broker(BrokerConfig config, BrokerServer server, Path dataDir, PolicyFeature policy) {
         this.config = config;
         this.server = server;
         this.dataDir = dataDir;
+        this.policy = policy;
     }
 
-    /** Wires every component from {@code config} and starts serving. */
+    /**
+     * Wires every component from {@code config} and starts serving. Until the token service and
+     * the durable audit log are wired here, no token verifies and no event can be recorded, so
+     * every protected call fails closed.
+     */
     public static Broker start(BrokerConfig config) {
+        TokenVerifier noTokens = (token, resource) -> {
+            throw new InvalidTokenException("the token service is not configured");
+        };
+        AuditSink noAudit = event -> {
+            throw new AuditUnavailableException("the audit log is not configured", null);
+        };
+        return start(config, noTokens, noAudit);
+    }
+
+    /** Wires every component from {@code config} with this token verifier and audit sink, and starts serving. */
+    public static Broker start(BrokerConfig config, TokenVerifier verifier, AuditSink audit) {
         Path dataDir = prepareDataDir(config.dataDir());
         PrometheusMeterRegistry registry = MetricsRegistry.create();
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(dataDirWritable(dataDir));
         List<HttpService> features = new ArrayList<>();
+        AtomicReference<BrokerServer> self = new AtomicReference<>();
+        BudgetLedger ledger = new InMemoryBudgetLedger();
+        PolicyFeature policy = PolicyFeature.start(config, registry, audit, ledger);
+        features.add(ModelsFeature.create(config.providers(), config.models(), verifier, audit,
+                () -> self.get().baseUrl() + "/v1", policy.modelGate(), ledger, System.getenv()));
         BrokerServer server = BrokerServer.start(config.server(), registry, checks, features);
-        return new Broker(config, server, dataDir);
+        self.set(server);
+        return new Broker(config, server, dataDir, policy);
     }
 
     public BrokerConfig config() {
@@ -55,9 +87,15 @@ public final class Broker {
         return dataDir;
     }
 
+    /** Cedar enforcement: the gates, the entity store and the policy runtime. */
+    public PolicyFeature policy() {
+        return policy;
+    }
+
     /** Stops serving after in-flight requests finish (bounded by {@code server.shutdown-grace}). */
     public void stop() {
         server.stop();
+        policy.close();
     }
 
     private static Path prepareDataDir(Path configured) {
