@@ -73,7 +73,7 @@ public class PolicyDecisionBench {
         call = request(arguments());
         listing = request(null);
         Decision d = engine.authorize(call);
-        if (!d.allowed() || !engine.couldPermit(listing)) {
+        if (!d.allowed() || !engine.couldPermit(listing) || !engine.couldPermit(listingOf("read_file", 0))) {
             throw new IllegalStateException("the benchmark request must be allowed: " + d);
         }
     }
@@ -83,20 +83,27 @@ public class PolicyDecisionBench {
         return engine.authorize(call);
     }
 
-    /** A listing decision the cache has not seen (distinct budgets each time): the witness path. */
+    /** Listing a tool the cache has not seen, answered by a witness (read_file is callable without arguments). */
     @Benchmark
-    public boolean toolListFilterUncached() {
-        return engine.couldPermit(listingWith(++listings));
+    public boolean toolListFilterWitness() {
+        return engine.couldPermit(listingOf("read_file", ++listings));
     }
 
-    /** A listing decision the cache answers (the same token listing again within 10 s). */
+    /** Listing a tool the cache has not seen, answered by partial evaluation (write_file needs a path argument). */
+    @Benchmark
+    public boolean toolListFilterPartial() {
+        return engine.couldPermit(listingOf("write_file", ++listings));
+    }
+
+    /** Listing a tool again within 10 s: answered by the cache. */
     @Benchmark
     public boolean toolListFilterCached() {
         return engine.couldPermit(listing);
     }
 
-    private PolicyRequest listingWith(long tokensUsed) {
-        return PolicyRequest.builder(listing.delegation(), listing.target()).now(listing.now())
+    /** Distinct budgets make a request the cache has not seen. */
+    private PolicyRequest listingOf(String tool, long tokensUsed) {
+        return PolicyRequest.builder(listing.delegation(), new Target.Tool("fs", tool)).now(listing.now())
                 .budgets(new Budgets(tokensUsed, Long.MAX_VALUE, 0, Long.MAX_VALUE)).build();
     }
 
