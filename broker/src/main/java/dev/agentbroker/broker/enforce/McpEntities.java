@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import dev.agentbroker.broker.policy.EntityCatalog;
 import dev.agentbroker.broker.policy.EntityStore;
 import dev.agentbroker.broker.policy.ToolAnnotations;
 import dev.agentbroker.broker.policy.ToolDescriptor;
@@ -56,11 +57,12 @@ public final class McpEntities {
      * (adds it, or replaces it when its annotations changed); false when the server is not registered.
      */
     boolean presented(String server, String tool, JsonObject annotations) {
-        if (!store.current().hasServer(server)) {
+        EntityCatalog catalog = store.current();
+        if (!catalog.hasServer(server)) {
             return false;
         }
         ToolDescriptor d = descriptor(server, tool, annotations);
-        if (!d.equals(known.get(d.id()))) {
+        if (!d.equals(known.get(d.id())) || !catalog.hasTool(server, tool)) {
             store.setTool(d);
             known.put(d.id(), d);
         }

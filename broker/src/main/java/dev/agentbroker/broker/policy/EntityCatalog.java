@@ -103,6 +103,11 @@ public final class EntityCatalog {
         return new EntityCatalog(agents, models, withServer, out);
     }
 
+    /** Whether tool {@code name} of {@code server} is known. */
+    public boolean hasTool(String server, String name) {
+        return tools.containsKey(server + "/" + name);
+    }
+
     /** Whether MCP server {@code name} is known. */
     public boolean hasServer(String name) {
         return servers.containsKey(name);

@@ -177,6 +177,19 @@ class McpEnforcementTest {
     }
 
     @Test
+    void aToolsListFeedsTheEntityStoreAndALaterListReplacesIt() {
+        JsonObject put = Json.createObjectBuilder().add("name", "put_note")
+                .add("annotations", Json.createObjectBuilder().add("destructiveHint", false)).build();
+        JsonObject get = Json.createObjectBuilder().add("name", "get_note").build();
+        policy.mcpEntities().listed("notes", List.of(put, get));
+        assertTrue(policy.entities().current().hasTool("notes", "put_note"));
+        assertTrue(policy.entities().current().hasTool("notes", "get_note"));
+
+        policy.mcpEntities().listed("notes", List.of(put));
+        assertFalse(policy.entities().current().hasTool("notes", "get_note"), "a tool no longer listed is gone");
+    }
+
+    @Test
     void callerThatIsNotAVerifiedTokenIsDeniedEverything() {
         McpGate gate = policy.mcpGate();
         McpGate.Operation op = new McpGate.Operation(McpGate.Action.CALL_TOOL, "fs", "read_file",
