@@ -18,7 +18,8 @@ import io.helidon.webserver.http.ServerResponse;
  * /v1/chat/completions} in the OpenAI wire format, as JSON or, when the request says
  * {@code "stream": true}, as SSE. An optional fixed latency is added before the answer (or
  * before the first event), and streamed events are spaced by a fixed delay. Answers are
- * pre-rendered so the stand-in is never the bottleneck. Thread-safe.
+ * pre-rendered and TCP_NODELAY is set (as a real provider's edge does) so the stand-in is
+ * never the bottleneck and never delays a flushed event. Thread-safe.
  *
  * <p>Run on its own JVM by the harness: {@code ProviderStandIn LATENCY_MS CHUNKS
  * CHUNK_DELAY_MS}; it prints {@code listening on PORT} once it serves.
@@ -39,6 +40,9 @@ public final class ProviderStandIn implements AutoCloseable {
         this.server = WebServer.builder()
                 .host("127.0.0.1")
                 .port(0)
+                // Helidon leaves Nagle on: a streamed event written after the headers then waits
+                // for the client's delayed ACK (about 40 ms here) and later events pile up behind it
+                .connectionOptions(o -> o.tcpNoDelay(true))
                 .routing(r -> r.post("/v1/chat/completions", this::chat))
                 .build()
                 .start();
