@@ -107,7 +107,9 @@ final class McpScenario implements Scenario {
             }
             try {
                 http.send(b.build(), HttpResponse.BodyHandlers.discarding());
-            } catch (Exception e) {
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.io.IOException e) {
                 // closing is courtesy: a server that already dropped the session is fine
             }
         }
