@@ -76,7 +76,7 @@ class ProviderStandInTest {
         assertTrue(e.getMessage().contains("HTTP 200"), e.getMessage());
         Side wrongPath = new Side("direct", chat.resolve("/v1/nothing"), "bench-model", null);
         e = assertThrows(CallFailedException.class, () -> new ModelScenario(true, 3).open(http, wrongPath, 0).call());
-        assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
+        assertTrue(e.getMessage().contains("HTTP 404 (endpoint missing)"), e.getMessage());
     }
 
     private static HttpResponse<String> post(String json) throws Exception {
