@@ -49,6 +49,8 @@ final class LoadRun {
                 rounds.add(measure(calls, server));
             }
             return CellResult.of(rounds);
+        } catch (java.io.UncheckedIOException e) {
+            return CellResult.notMeasured("not measured: " + e.getMessage());
         } finally {
             calls.forEach(Call::close);
         }
