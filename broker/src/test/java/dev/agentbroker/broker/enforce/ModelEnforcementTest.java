@@ -23,11 +23,14 @@ class ModelEnforcementTest {
     @TempDir
     Path tmp;
 
+    private RunningBroker quickstart() {
+        return new RunningBroker(Quickstart.POLICIES, false, tmp.resolve("data"));
+    }
+
     @Test
     void depthThreeSubAgentIsDeniedTheRestrictedFamilyAndTheDenialIsAudited() throws Exception {
-        try (RunningBroker b = new RunningBroker(Quickstart.POLICIES, false, tmp.resolve("data"))) {
-            HttpResponse<String> denied = b.chat(Quickstart.token("alice", "research", Quickstart.chain(3), "model:*"),
-                    "sandbox-large");
+        try (RunningBroker b = quickstart()) {
+            HttpResponse<String> denied = b.chatAs(Quickstart.chain(3), "sandbox-large");
 
             assertEquals(403, denied.statusCode(), denied.body());
             assertTrue(denied.body().contains("action invoke_model on Model::\\\"sandbox-large\\\" denied"), denied.body());
@@ -42,24 +45,21 @@ class ModelEnforcementTest {
 
     @Test
     void shallowerAgentsAndOtherFamiliesAreAllowedWithTheGrantingPolicyAudited() throws Exception {
-        try (RunningBroker b = new RunningBroker(Quickstart.POLICIES, false, tmp.resolve("data"))) {
-            HttpResponse<String> depth2 = b.chat(Quickstart.token("alice", "research", Quickstart.chain(2), "model:*"),
-                    "sandbox-large");
+        try (RunningBroker b = quickstart()) {
+            HttpResponse<String> depth2 = b.chatAs(Quickstart.chain(2), "sandbox-large");
             assertEquals(200, depth2.statusCode(), depth2.body());
             assertEquals("allow", b.audit.last("model.call").decision());
             assertEquals(List.of("default-invoke-model-by-scope"), b.audit.last("model.call").policyIds());
 
-            HttpResponse<String> depth3 = b.chat(Quickstart.token("alice", "research", Quickstart.chain(3), "model:*"),
-                    "sandbox");
+            HttpResponse<String> depth3 = b.chatAs(Quickstart.chain(3), "sandbox");
             assertEquals(200, depth3.statusCode(), depth3.body());
         }
     }
 
     @Test
     void anAgentMissingFromTheRegistryIsDeniedWithAnError() throws Exception {
-        try (RunningBroker b = new RunningBroker(Quickstart.POLICIES, false, tmp.resolve("data"))) {
-            HttpResponse<String> r = b.chat(Quickstart.token("alice", "research", List.of("stranger-agent"), "model:*"),
-                    "sandbox");
+        try (RunningBroker b = quickstart()) {
+            HttpResponse<String> r = b.chatAs(List.of("stranger-agent"), "sandbox");
 
             assertEquals(403, r.statusCode(), r.body());
             assertTrue(r.body().contains("unknown agent"), r.body());
@@ -78,8 +78,7 @@ class ModelEnforcementTest {
                 when { context.budgets.tokensLeft + 1 > 0 };
                 """);
         try (RunningBroker b = new RunningBroker(policies, false, tmp.resolve("data"))) {
-            HttpResponse<String> r = b.chat(Quickstart.token("alice", "research", Quickstart.chain(1), "model:*"),
-                    "sandbox");
+            HttpResponse<String> r = b.chatAs(Quickstart.chain(1), "sandbox");
 
             assertEquals(403, r.statusCode(), r.body());
             assertTrue(r.body().contains("policy evaluation error"), r.body());

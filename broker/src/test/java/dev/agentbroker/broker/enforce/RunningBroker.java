@@ -30,6 +30,11 @@ final class RunningBroker implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A chat completion by the last agent of {@code chain}, acting for alice (research) with {@code model:*}. */
+    HttpResponse<String> chatAs(java.util.List<String> chain, String model) throws Exception {
+        return chat(Quickstart.token("alice", "research", chain, "model:*"), model);
+    }
+
     String metrics() throws Exception {
         return http.send(HttpRequest.newBuilder(uri("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
