@@ -2,7 +2,6 @@ package dev.agentbroker.broker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,12 +12,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.helidon.webserver.http.HttpService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import dev.agentbroker.broker.audit.AuditSink;
+import dev.agentbroker.broker.audit.AuditUnavailableException;
 import dev.agentbroker.broker.config.BrokerConfig;
-import dev.agentbroker.broker.mcp.McpFeature;
-import dev.agentbroker.broker.mcp.ScopeGate;
+import dev.agentbroker.broker.enforce.PolicyFeature;
 import dev.agentbroker.broker.http.BrokerServer;
+import dev.agentbroker.broker.mcp.McpFeature;
 import dev.agentbroker.broker.http.HealthCheck;
+import dev.agentbroker.broker.models.ModelsFeature;
 import dev.agentbroker.broker.observability.MetricsRegistry;
+import dev.agentbroker.broker.token.InvalidTokenException;
+import dev.agentbroker.broker.token.TokenVerifier;
+import dev.agentbroker.llm.usage.BudgetLedger;
+import dev.agentbroker.llm.usage.InMemoryBudgetLedger;
 
 /**
  * A running broker: the object graph wired with plain code from one validated
@@ -29,36 +35,51 @@ public final class Broker {
     private final BrokerConfig config;
     private final BrokerServer server;
     private final Path dataDir;
-    private final List<AutoCloseable> features;
+    private final PolicyFeature policy;
+    private final McpFeature mcp;
 
-    private Broker(BrokerConfig config, BrokerServer server, Path dataDir, List<AutoCloseable> features) {
+    private Broker(BrokerConfig config, BrokerServer server, Path dataDir, PolicyFeature policy, McpFeature mcp) {
         this.config = config;
         this.server = server;
         this.dataDir = dataDir;
-        this.features = List.copyOf(features);
+        this.policy = policy;
+        this.mcp = mcp;
     }
 
-    /** Wires every component from {@code config} and starts serving. */
+    /**
+     * Wires every component from {@code config} and starts serving. Until the token service and
+     * the durable audit log are wired here, no token verifies and no event can be recorded, so
+     * every protected call fails closed.
+     */
     public static Broker start(BrokerConfig config) {
+        TokenVerifier noTokens = (token, resource) -> {
+            throw new InvalidTokenException("the token service is not configured");
+        };
+        AuditSink noAudit = event -> {
+            throw new AuditUnavailableException("the audit log is not configured", null);
+        };
+        return start(config, noTokens, noAudit);
+    }
+
+    /** Wires every component from {@code config} with this token verifier and audit sink, and starts serving. */
+    public static Broker start(BrokerConfig config, TokenVerifier verifier, AuditSink audit) {
         Path dataDir = prepareDataDir(config.dataDir());
         PrometheusMeterRegistry registry = MetricsRegistry.create();
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(dataDirWritable(dataDir));
         List<HttpService> features = new ArrayList<>();
-        List<AutoCloseable> closeables = new ArrayList<>();
-        AtomicReference<URI> baseUrl = new AtomicReference<>(config.server().publicUrl().orElse(null));
-
-        // MCP gateway (docs/mcp.md). Until the token and audit features are wired here, no token
-        // verifies (every /mcp request gets the 401 challenge) and the audit sink refuses to write.
-        McpFeature mcp = McpFeature.create(config.mcp(), dataDir, Unwired.VERIFIER, new ScopeGate(), Unwired.AUDIT,
-                null, null, baseUrl::get, System.getenv());
+        AtomicReference<BrokerServer> self = new AtomicReference<>();
+        BudgetLedger ledger = new InMemoryBudgetLedger();
+        PolicyFeature policy = PolicyFeature.start(config, registry, audit, ledger);
+        features.add(ModelsFeature.create(config.providers(), config.models(), verifier, audit,
+                () -> self.get().baseUrl() + "/v1", policy.modelGate(), ledger, System.getenv()));
+        McpFeature mcp = McpFeature.create(config.mcp(), dataDir, verifier, policy.mcpGate(), audit, policy.entities(),
+                policy.runtime().toolGroups(), () -> self.get().baseUrl(), System.getenv());
         features.addAll(mcp.services());
-        closeables.add(mcp);
-
         BrokerServer server = BrokerServer.start(config.server(), registry, checks, features);
-        baseUrl.compareAndSet(null, server.baseUrl());
+        self.set(server);
         mcp.start();
-        return new Broker(config, server, dataDir, closeables);
+        return new Broker(config, server, dataDir, policy, mcp);
     }
 
     public BrokerConfig config() {
@@ -73,16 +94,16 @@ public final class Broker {
         return dataDir;
     }
 
+    /** Cedar enforcement: the gates, the entity store and the policy runtime. */
+    public PolicyFeature policy() {
+        return policy;
+    }
+
     /** Stops serving after in-flight requests finish (bounded by {@code server.shutdown-grace}). */
     public void stop() {
         server.stop();
-        for (AutoCloseable feature : features) {
-            try {
-                feature.close();
-            } catch (Exception e) {
-                java.util.logging.Logger.getLogger(Broker.class.getName()).warning("closing " + feature + " failed: " + e);
-            }
-        }
+        mcp.close();
+        policy.close();
     }
 
     private static Path prepareDataDir(Path configured) {

@@ -66,7 +66,7 @@ class JavaSdkClientTest {
             assertEquals("agent-broker", init.serverInfo().name());
             List<String> names = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
             assertEquals(List.of("fs__read_file", "fs__write_file", "fs__list_directory", "fs__delete_file",
-                    "notes__add_note", "notes__list_notes"), names);
+                    "notes__put_note", "notes__get_note", "notes__list_notes"), names);
             McpSchema.CallToolResult wrote = client.callTool(new McpSchema.CallToolRequest("fs__write_file",
                     Map.of("path", "/sandbox/sdk.txt", "content", "from the Java SDK")));
             assertFalse(Boolean.TRUE.equals(wrote.isError()), text(wrote));
@@ -83,7 +83,7 @@ class JavaSdkClientTest {
     void aSingleServerViewLooksLikeTheUpstreamItself() {
         try (McpSyncClient client = client("/mcp/notes", broker.token("mcp:notes"))) {
             assertEquals("sandbox-notes", client.initialize().serverInfo().name());
-            client.callTool(new McpSchema.CallToolRequest("add_note", Map.of("text", "remember the milk", "title", "milk")));
+            client.callTool(new McpSchema.CallToolRequest("put_note", Map.of("key", "milk", "text", "remember the milk")));
             assertEquals("milk: remember the milk", text(client.callTool(new McpSchema.CallToolRequest("list_notes", Map.of()))));
         }
     }

@@ -128,7 +128,7 @@ class McpEndpointTest {
     @Test
     void aFailingUpstreamDoesNotBreakTheAggregate() throws Exception {
         List<String> names = McpTestClient.names(session.request("tools/list", JsonValue.EMPTY_JSON_OBJECT), "tools", "name");
-        assertTrue(names.contains("fs__read_file") && names.contains("notes__add_note"), names.toString());
+        assertTrue(names.contains("fs__read_file") && names.contains("notes__put_note"), names.toString());
         assertTrue(names.stream().noneMatch(n -> n.startsWith("down__")), names.toString());
         McpTestClient down = broker.client("/mcp/down", token);
         HttpResponse<String> init = down.raw(JsonRpc.write(JsonRpc.request(Json.createValue(1), "initialize",

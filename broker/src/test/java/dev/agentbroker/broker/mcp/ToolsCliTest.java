@@ -45,16 +45,16 @@ class ToolsCliTest {
 
             assertEquals(0, cli.run("tools", "pending", "--data-dir", dataDir.toString()));
             String listing = out.toString(StandardCharsets.UTF_8);
-            assertTrue(listing.contains("notes/add_note  new-requires-approval"), listing);
+            assertTrue(listing.contains("notes/put_note  new-requires-approval"), listing);
             assertTrue(listing.contains("notes/list_notes"), listing);
 
-            assertEquals(0, cli.run("tools", "approve", "notes", "add_note", "--data-dir", dataDir.toString()));
-            assertTrue(out.toString(StandardCharsets.UTF_8).contains("approved notes/add_note"));
-            assertEquals(1, cli.run("tools", "approve", "notes", "add_note", "--data-dir", dataDir.toString()));
-            assertTrue(err.toString(StandardCharsets.UTF_8).contains("nothing of notes/add_note is waiting"));
+            assertEquals(0, cli.run("tools", "approve", "notes", "put_note", "--data-dir", dataDir.toString()));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("approved notes/put_note"));
+            assertEquals(1, cli.run("tools", "approve", "notes", "put_note", "--data-dir", dataDir.toString()));
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("nothing of notes/put_note is waiting"));
 
             List<String> after = McpTestClient.names(client.request("tools/list", JsonValue.EMPTY_JSON_OBJECT), "tools", "name");
-            assertEquals(List.of("notes__add_note"), after, "list_notes still waits");
+            assertEquals(List.of("notes__put_note"), after, "get_note and list_notes still wait");
             assertFalse(broker.audit.ofType("tool.approved").isEmpty(), "the broker audits the approval it picked up");
         }
     }

@@ -160,8 +160,8 @@ class UpstreamIsolationTest {
     void aRequireApprovalServerShowsItsToolsOnlyAfterAnAdminApprovesThem() throws Exception {
         McpTestClient client = session();
         List<String> before = McpTestClient.names(client.request("tools/list", JsonValue.EMPTY_JSON_OBJECT), "tools", "name");
-        assertFalse(before.contains("notes__add_note"), before.toString());
-        JsonObject denied = client.request("tools/call", call("notes__add_note", Json.createObjectBuilder().add("text", "x").build()));
+        assertFalse(before.contains("notes__put_note"), before.toString());
+        JsonObject denied = client.request("tools/call", call("notes__put_note", Json.createObjectBuilder().add("key", "k").add("text", "x").build()));
         assertEquals(JsonValue.TRUE, denied.getJsonObject("result").get("isError"));
         assertTrue(McpTestClient.text(denied).contains("quarantined (new-requires-approval)"), denied.toString());
         assertFalse(broker.audit.ofType("tool.quarantined").isEmpty());
@@ -172,15 +172,15 @@ class UpstreamIsolationTest {
         assertEquals(401, admin("GET", "/admin/mcp/tools/pending", agent).statusCode(), "an /mcp token is not an admin token");
         HttpResponse<String> pending = admin("GET", "/admin/mcp/tools/pending", admin);
         assertEquals(200, pending.statusCode());
-        assertTrue(pending.body().contains("\"tool\":\"add_note\""), pending.body());
+        assertTrue(pending.body().contains("\"tool\":\"put_note\""), pending.body());
 
-        HttpResponse<String> approved = admin("POST", "/admin/mcp/servers/notes/tools/add_note/approve", admin);
+        HttpResponse<String> approved = admin("POST", "/admin/mcp/servers/notes/tools/put_note/approve", admin);
         assertEquals(200, approved.statusCode(), approved.body());
-        assertEquals(404, admin("POST", "/admin/mcp/servers/notes/tools/add_note/approve", admin).statusCode());
+        assertEquals(404, admin("POST", "/admin/mcp/servers/notes/tools/put_note/approve", admin).statusCode());
         assertFalse(broker.audit.ofType("tool.approved").isEmpty());
         List<String> after = McpTestClient.names(client.request("tools/list", JsonValue.EMPTY_JSON_OBJECT), "tools", "name");
-        assertTrue(after.contains("notes__add_note"), after.toString());
-        JsonObject ok = client.request("tools/call", call("notes__add_note", Json.createObjectBuilder().add("text", "x").build()));
+        assertTrue(after.contains("notes__put_note"), after.toString());
+        JsonObject ok = client.request("tools/call", call("notes__put_note", Json.createObjectBuilder().add("key", "k").add("text", "x").build()));
         assertTrue(McpTestClient.text(ok).startsWith("saved note"), ok.toString());
     }
 
