@@ -20,10 +20,15 @@ final class McpTokens implements TokenVerifier {
     private final AtomicInteger count = new AtomicInteger();
 
     String issue(String subject, String audience, String... scopes) {
+        return issueFor(subject, "research", "agent-1", audience, scopes);
+    }
+
+    /** A token of {@code agent} acting for {@code subject} (a member of {@code group}). */
+    String issueFor(String subject, String group, String agent, String audience, String... scopes) {
         String token = "agent-secret-token-" + count.incrementAndGet();
-        tokens.put(token, new VerifiedToken("jti-" + count.get(), subject, List.of("research"), "agent-1", List.of("agent-1"),
+        tokens.put(token, new VerifiedToken("jti-" + count.get(), subject, List.of(group), agent, List.of(agent),
                 "task-" + count.get(), "0af7651916cd43dd8448eb211c80319c", Set.of(scopes), List.of(audience),
-                Instant.now(), Instant.now().plusSeconds(300), null));
+                Instant.now().minusSeconds(5), Instant.now().plusSeconds(300), null));
         return token;
     }
 
