@@ -68,6 +68,9 @@ final class Request {
         JsonArrayBuilder tools = Json.createArrayBuilder();
         int[] counts = new int[2];
         for (String server : servers()) {
+            if (aggregate() && gateway.upstream(server).server().isRestarting()) {
+                continue;
+            }
             Map<String, JsonObject> catalog;
             try {
                 catalog = gateway.upstream(server).catalog().relist();

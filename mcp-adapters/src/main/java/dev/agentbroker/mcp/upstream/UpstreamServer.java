@@ -105,6 +105,11 @@ public final class UpstreamServer implements AutoCloseable {
         return current.isDone() && !current.isCompletedExceptionally() && !current.join().isClosed();
     }
 
+    /** True while the upstream is down after a failure (waiting out its backoff), as opposed to still starting. */
+    public synchronized boolean isRestarting() {
+        return failures > 0 && !isUp();
+    }
+
     /** Sends a request, waiting up to the connect timeout for the upstream to be available. */
     public PendingCall call(String method, JsonObject params, CallContext context) {
         return peer().start(method, params, context);
