@@ -5,16 +5,26 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.helidon.webserver.http.HttpService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import dev.agentbroker.broker.audit.AuditSink;
+import dev.agentbroker.broker.audit.LogOnlyAuditSink;
 import dev.agentbroker.broker.config.BrokerConfig;
 import dev.agentbroker.broker.http.BrokerServer;
 import dev.agentbroker.broker.http.HealthCheck;
+import dev.agentbroker.broker.models.ModelsFeature;
 import dev.agentbroker.broker.observability.MetricsRegistry;
+import dev.agentbroker.broker.token.BrokerUrls;
+import dev.agentbroker.broker.token.ExchangeGate;
+import dev.agentbroker.broker.token.TokensFeature;
+import dev.agentbroker.llm.CallGate;
+import dev.agentbroker.llm.usage.InMemoryBudgetLedger;
 
 /**
  * A running broker: the object graph wired with plain code from one validated
@@ -25,11 +35,13 @@ public final class Broker {
     private final BrokerConfig config;
     private final BrokerServer server;
     private final Path dataDir;
+    private final TokensFeature tokens;
 
-    private Broker(BrokerConfig config, BrokerServer server, Path dataDir) {
+    private Broker(BrokerConfig config, BrokerServer server, Path dataDir, TokensFeature tokens) {
         this.config = config;
         this.server = server;
         this.dataDir = dataDir;
+        this.tokens = tokens;
     }
 
     /** Wires every component from {@code config} and starts serving. */
@@ -39,8 +51,26 @@ public final class Broker {
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(dataDirWritable(dataDir));
         List<HttpService> features = new ArrayList<>();
+        // Not durable: stands in until the hash-chained file audit sink is wired here.
+        AuditSink audit = new LogOnlyAuditSink();
+        // Tokens and models: the base URL is known once the listener is bound (port 0).
+        AtomicReference<java.net.URI> baseUrl = new AtomicReference<>(config.server().publicUrl().orElse(null));
+        BrokerUrls urls = new BrokerUrls(baseUrl::get, config.identity().tokens().issuer());
+        // The Cedar helper replaces CEILINGS_ONLY with new CedarExchangeGate(policyRuntime.engine()) and feeds
+        // entityStore.setAgents(tokens.agentDescriptors()).
+        TokensFeature tokens = TokensFeature.create(config.identity(), dataDir, urls, audit, ExchangeGate.CEILINGS_ONLY,
+                System.getenv(), Clock.systemUTC());
+        features.add(tokens.http());
+        features.add(ModelsFeature.create(config.providers(), config.models(), tokens.verifier(), audit, urls::models,
+                CallGate.ALLOW_ALL, new InMemoryBudgetLedger(), System.getenv()));
         BrokerServer server = BrokerServer.start(config.server(), registry, checks, features);
-        return new Broker(config, server, dataDir);
+        baseUrl.compareAndSet(null, server.baseUrl());
+        return new Broker(config, server, dataDir, tokens);
+    }
+
+    /** The token area: verifier, service, keys, agent descriptors. */
+    public TokensFeature tokens() {
+        return tokens;
     }
 
     public BrokerConfig config() {

@@ -1,7 +1,6 @@
 package dev.agentbroker.broker.cli;
 
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -10,7 +9,6 @@ import sun.misc.Signal;
 import dev.agentbroker.broker.Broker;
 import dev.agentbroker.broker.config.BrokerConfig;
 import dev.agentbroker.broker.config.ConfigException;
-import dev.agentbroker.broker.config.ConfigLoader;
 import dev.agentbroker.broker.observability.LogSetup;
 
 /**
@@ -35,10 +33,7 @@ final class StartCommand implements Command {
 
     @Override
     public List<Option> options() {
-        return List.of(
-                new Option("config", "FILE", "YAML configuration file (default: embedded quickstart)"),
-                new Option("port", "N", "listen on port N instead of server.port (0 = any free port)"),
-                new Option("data-dir", "DIR", "keep keys, audit log and state in DIR instead of data-dir"));
+        return List.of(ConfigOptions.CONFIG, ConfigOptions.PORT, ConfigOptions.DATA_DIR);
     }
 
     @Override
@@ -48,7 +43,7 @@ final class StartCommand implements Command {
         }
         BrokerConfig config;
         try {
-            config = load(arguments);
+            config = ConfigOptions.load(arguments);
         } catch (ConfigException e) {
             terminal.err().println("error: invalid configuration: " + e.getMessage());
             return Cli.USAGE;
@@ -75,20 +70,6 @@ final class StartCommand implements Command {
         broker.stop();
         terminal.out().println("Stopped.");
         return Cli.OK;
-    }
-
-    private static BrokerConfig load(Arguments arguments) {
-        ConfigLoader loader = new ConfigLoader();
-        BrokerConfig config = arguments.value("config").map(Path::of).map(loader::load).orElseGet(loader::loadEmbedded);
-        Integer port = arguments.integer("port", 0, 65535).orElse(null);
-        if (port != null) {
-            config = config.withPort(port);
-        }
-        String dataDir = arguments.value("data-dir").orElse(null);
-        if (dataDir != null) {
-            config = config.withDataDir(Path.of(dataDir));
-        }
-        return config;
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {
