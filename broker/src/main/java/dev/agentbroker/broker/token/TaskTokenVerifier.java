@@ -4,6 +4,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -35,6 +36,11 @@ public final class TaskTokenVerifier implements TokenVerifier {
     private final AgentRegistry agents;
     private final Duration skew;
     private final Clock clock;
+    private final VerifiedCache<Authentic> authentic = new VerifiedCache<>(20_000);
+
+    /** Claims whose signature was checked, with the key id that signed them. */
+    private record Authentic(TaskClaims claims, String kid) {
+    }
 
     public TaskTokenVerifier(SigningKeys keys, BrokerUrls urls, RevocationList revocations, AgentRegistry agents,
                              Duration skew, Clock clock) {
@@ -75,6 +81,19 @@ public final class TaskTokenVerifier implements TokenVerifier {
         if (token.length() > MAX_TOKEN_CHARS) {
             throw new InvalidTokenException("token too large");
         }
+        Optional<Authentic> known = authentic.get(token).filter(a -> keys.verificationKey(a.kid()).isPresent());
+        if (known.isPresent()) {
+            return known.get().claims();
+        }
+        return checkSignature(token);
+    }
+
+    /** Records a token this broker has just signed, so its first use needs no signature check. */
+    void remember(String token, TaskClaims claims, String kid) {
+        authentic.put(token, new Authentic(claims, kid));
+    }
+
+    private TaskClaims checkSignature(String token) {
         SignedJWT jwt = signed(token);
         checkHeader(jwt.getHeader());
         ECKey key = keys.verificationKey(jwt.getHeader().getKeyID())
@@ -87,7 +106,9 @@ public final class TaskTokenVerifier implements TokenVerifier {
             if (!urls.issuer().equals(claims.getIssuer())) {
                 throw new InvalidTokenException("wrong issuer");
             }
-            return TaskTokenCodec.fromClaims(claims);
+            TaskClaims parsed = TaskTokenCodec.fromClaims(claims);
+            remember(token, parsed, key.getKeyID());
+            return parsed;
         } catch (JOSEException e) {
             throw new InvalidTokenException("bad signature");
         } catch (ParseException | IllegalArgumentException | NullPointerException e) {

@@ -59,7 +59,7 @@ public final class TokenService {
                     Ids.random(), granted.values(), rules.audience(resources, granted, null), now,
                     rules.expiry(now, lifetime, null), null);
             TaskClaims claims = new TaskClaims(t, List.of());
-            String token = TaskTokenCodec.sign(claims, urls.issuer(), keys.current());
+            String token = sign(claims);
             audit.issued("token.issued", claims, "client_credentials", null, null);
             return new Issued(token, claims, ExchangeParams.ACCESS_TOKEN);
         } catch (OAuthException e) {
@@ -141,9 +141,16 @@ public final class TokenService {
         VerifiedToken t = new VerifiedToken(Ids.random(), parent.human(), parent.groups(), actor.id(), chain, taskId,
                 traceRoot, granted.values(), audience, now, exp, parent.isTask() ? parent.tokenId() : null);
         TaskClaims claims = new TaskClaims(t, parent.childLineage());
-        String token = TaskTokenCodec.sign(claims, urls.issuer(), keys.current());
+        String token = sign(claims);
         audit.issued("token.exchanged", claims, "token-exchange", verdict, parent.tokenId());
         return new Issued(token, claims, ExchangeParams.ACCESS_TOKEN);
+    }
+
+    private String sign(TaskClaims claims) {
+        com.nimbusds.jose.jwk.ECKey key = keys.current();
+        String token = TaskTokenCodec.sign(claims, urls.issuer(), key);
+        verifier.remember(token, claims, key.getKeyID());
+        return token;
     }
 
     private void requireActor(AgentRegistry.Agent client, ExchangeParams params) {

@@ -51,7 +51,7 @@ public final class TokensFeature {
         RevocationList revocations = FileRevocationList.open(dataDir, clock);
         TaskTokenVerifier verifier = new TaskTokenVerifier(keys, urls, revocations, agents, t.clockSkew(), clock);
         UserTokenVerifier users = new UserTokenVerifier(config.issuers(), config.devIdp(), keys, urls,
-                (int) t.clockSkew().toSeconds());
+                (int) t.clockSkew().toSeconds(), clock);
         TokenService service = new TokenService(agents, keys, urls, new DelegationRules(t, urls, agents), verifier,
                 users, revocations, gate, new TokenAudit(audit), clock);
         DevIdp devIdp = new DevIdp(config.devIdp(), keys, urls, clock);

@@ -21,7 +21,6 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 import dev.agentbroker.broker.token.keys.SigningKeys;
@@ -43,21 +42,31 @@ final class UserTokenVerifier {
     private final SigningKeys brokerKeys;
     private final BrokerUrls urls;
     private final int skewSeconds;
+    private final java.time.Clock clock;
     private final Map<String, DefaultJWTProcessor<SecurityContext>> processors = new ConcurrentHashMap<>();
+    private final VerifiedCache<UserToken> verified = new VerifiedCache<>(10_000);
 
     UserTokenVerifier(List<IssuerConfig> issuers, DevIdpConfig devIdp, SigningKeys brokerKeys, BrokerUrls urls,
-                      int skewSeconds) {
+                      int skewSeconds, java.time.Clock clock) {
         this.issuers = List.copyOf(issuers);
         this.devIdp = devIdp;
         this.brokerKeys = brokerKeys;
         this.urls = urls;
         this.skewSeconds = skewSeconds;
+        this.clock = clock;
     }
 
     /** @throws OAuthException {@code invalid_request} naming what is wrong with the subject token */
     UserToken verify(String token) {
         if (token.length() > TaskTokenVerifier.MAX_TOKEN_CHARS) {
             throw OAuthException.invalidRequest("subject_token is too large");
+        }
+        java.util.Optional<UserToken> known = verified.get(token);
+        if (known.isPresent()) {
+            if (!clock.instant().isBefore(known.get().expiresAt().plusSeconds(skewSeconds))) {
+                throw OAuthException.invalidRequest("subject_token is not valid: Expired JWT");
+            }
+            return known.get();
         }
         String iss = unverifiedIssuer(token);
         IssuerConfig issuer = trusted(iss);
@@ -68,7 +77,9 @@ final class UserTokenVerifier {
                  | RuntimeException e) {
             throw OAuthException.invalidRequest("subject_token is not valid: " + reason(e));
         }
-        return map(claims, issuer, token);
+        UserToken user = map(claims, issuer, token);
+        verified.put(token, user);
+        return user;
     }
 
     private IssuerConfig trusted(String iss) {
@@ -86,10 +97,9 @@ final class UserTokenVerifier {
                 new JOSEObjectType("application/at+jwt"), null));
         p.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keySource(issuer)));
         String audience = issuer.audience().orElseGet(urls::issuer);
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(audience,
-                new JWTClaimsSet.Builder().issuer(issuer.issuer()).build(), Set.of("exp", issuer.subjectClaim()));
-        claims.setMaxClockSkew(skewSeconds);
-        p.setJWTClaimsSetVerifier(claims);
+        p.setJWTClaimsSetVerifier(new ClockedClaimsVerifier(Set.of(audience),
+                new JWTClaimsSet.Builder().issuer(issuer.issuer()).build(), Set.of("exp", issuer.subjectClaim()),
+                skewSeconds, clock));
         return p;
     }
 

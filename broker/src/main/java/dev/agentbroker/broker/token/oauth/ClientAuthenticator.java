@@ -11,7 +11,6 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
@@ -22,6 +21,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import dev.agentbroker.broker.token.AgentConfig;
 import dev.agentbroker.broker.token.AgentRegistry;
 import dev.agentbroker.broker.token.BrokerUrls;
+import dev.agentbroker.broker.token.ClockedClaimsVerifier;
 import dev.agentbroker.broker.token.OAuthException;
 
 /**
@@ -83,10 +83,8 @@ final class ClientAuthenticator {
         p.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, new ImmutableJWKSet<>(agent.jwks())));
         Set<String> audiences = Set.of(urls.issuer(), urls.endpoint(OAuthService.TOKEN),
                 urls.endpoint(OAuthService.INTROSPECT), urls.endpoint(OAuthService.REVOKE));
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(audiences,
-                new JWTClaimsSet.Builder().issuer(agent.id()).subject(agent.id()).build(), Set.of("exp", "jti"), Set.of());
-        claims.setMaxClockSkew(60);
-        p.setJWTClaimsSetVerifier(claims);
+        p.setJWTClaimsSetVerifier(new ClockedClaimsVerifier(audiences,
+                new JWTClaimsSet.Builder().issuer(agent.id()).subject(agent.id()).build(), Set.of("exp", "jti"), 60, clock));
         try {
             JWTClaimsSet set = p.process(assertion.getClientAssertion(), null);
             return firstUse(set.getJWTID(), set.getExpirationTime().toInstant());
