@@ -23,7 +23,13 @@ final class BrokerFixture implements AutoCloseable {
     final Broker broker;
 
     BrokerFixture(Path dataDir, String extraYaml) throws IOException {
-        String yaml = Files.readString(QUICKSTART).replace("  port: 8080", "  port: 0") + "\n" + extraYaml;
+        this(dataDir, extraYaml, 0);
+    }
+
+    BrokerFixture(Path dataDir, String extraYaml, int port) throws IOException {
+        // deeper-agent is disabled here: its tokens must stop verifying.
+        String yaml = Files.readString(QUICKSTART).replace("  port: 8080", "  port: " + port)
+                .replace("  - id: deeper-agent", "  - id: deeper-agent\n    enabled: false") + "\n" + extraYaml;
         BrokerConfig config = new ConfigLoader().parse("test", yaml).withDataDir(dataDir);
         broker = Broker.start(config);
     }
