@@ -30,7 +30,7 @@ public final class CedarExchangeGate implements ExchangeGate {
         String version = null;
         for (String audience : r.audience()) {
             Decision d = engine.authorize(PolicyRequest.builder(after, new Target.TokenExchange(audience,
-                    r.requestedScopes())).agent(r.actor()).build());
+                    r.requestedScopes())).agent(r.actor()).now(r.now()).build());
             version = d.policyVersion();
             if (!d.allowed()) {
                 return new ExchangeVerdict(false, d.reason(), d.policyIds(), version);

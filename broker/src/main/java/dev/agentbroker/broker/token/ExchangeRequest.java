@@ -20,11 +20,12 @@ import java.util.Set;
  * @param subjectExpiresAt the subject token's exp
  * @param audience         the resources the new token is for
  * @param requestedScopes  the scopes asked for (the subject's when the request names none)
+ * @param now              the time of the exchange (the token service's clock)
  */
 public record ExchangeRequest(String actor, String human, List<String> groups, List<String> chain,
                               String presentingClient, String subjectTokenId, String taskId, Set<String> subjectScopes,
                               Instant subjectIssuedAt, Instant subjectExpiresAt, List<String> audience,
-                              Set<String> requestedScopes) {
+                              Set<String> requestedScopes, Instant now) {
     public ExchangeRequest {
         groups = List.copyOf(groups);
         chain = List.copyOf(chain);

@@ -134,7 +134,7 @@ public final class TokenService {
         ExchangeVerdict verdict = gate.decide(new ExchangeRequest(actor.id(), parent.human(), parent.groups(),
                 parent.chain(), parent.client() == null ? actor.id() : parent.client(), parent.tokenId(), taskId,
                 parent.scopes().values(), parent.issuedAt() == null ? now : parent.issuedAt(), parent.expiresAt(),
-                audience, (requested == null ? granted : requested).values()));
+                audience, (requested == null ? granted : requested).values(), now));
         if (!verdict.allowed()) {
             throw OAuthException.unauthorizedClient(verdict.reason());
         }
