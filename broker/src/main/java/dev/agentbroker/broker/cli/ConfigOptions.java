@@ -1,8 +1,10 @@
 package dev.agentbroker.broker.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import dev.agentbroker.broker.config.BrokerConfig;
+import dev.agentbroker.broker.config.ConfigException;
 import dev.agentbroker.broker.config.ConfigLoader;
 
 /** The {@code --config}, {@code --port} and {@code --data-dir} options shared by the commands that read the configuration. */
@@ -15,6 +17,16 @@ final class ConfigOptions {
             "keep keys, audit log and state in DIR instead of data-dir");
 
     private ConfigOptions() {
+    }
+
+    /** {@link #load}, or empty after printing the invalid key to the terminal (the command then exits 2). */
+    static Optional<BrokerConfig> loadOrReport(Arguments arguments, Terminal terminal) {
+        try {
+            return Optional.of(load(arguments));
+        } catch (ConfigException e) {
+            terminal.err().println("error: invalid configuration: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The configuration named by {@code --config} (or the embedded one) with {@code --port} and {@code --data-dir} applied. */

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import dev.agentbroker.broker.config.BrokerConfig;
-import dev.agentbroker.broker.config.ConfigException;
 import dev.agentbroker.broker.token.TokensFeature;
 import dev.agentbroker.broker.token.keys.SigningKeys;
 
@@ -41,13 +41,11 @@ final class KeysCommand implements Command {
         if (!arguments.positional().equals(List.of("rotate"))) {
             throw new UsageException("keys needs exactly one sub-command: rotate");
         }
-        BrokerConfig config;
-        try {
-            config = ConfigOptions.load(arguments);
-        } catch (ConfigException e) {
-            terminal.err().println("error: invalid configuration: " + e.getMessage());
+        Optional<BrokerConfig> loaded = ConfigOptions.loadOrReport(arguments, terminal);
+        if (loaded.isEmpty()) {
             return Cli.USAGE;
         }
+        BrokerConfig config = loaded.get();
         if (config.identity().tokens().keys().isPresent()) {
             terminal.err().println("error: tokens.keys is set: the signing keys come from the configuration; "
                     + "rotate them there");

@@ -2,13 +2,13 @@ package dev.agentbroker.broker.cli;
 
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import sun.misc.Signal;
 
 import dev.agentbroker.broker.Broker;
 import dev.agentbroker.broker.config.BrokerConfig;
-import dev.agentbroker.broker.config.ConfigException;
 import dev.agentbroker.broker.observability.LogSetup;
 
 /**
@@ -41,13 +41,11 @@ final class StartCommand implements Command {
         if (!arguments.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + arguments.positional().get(0) + "'");
         }
-        BrokerConfig config;
-        try {
-            config = ConfigOptions.load(arguments);
-        } catch (ConfigException e) {
-            terminal.err().println("error: invalid configuration: " + e.getMessage());
+        Optional<BrokerConfig> loaded = ConfigOptions.loadOrReport(arguments, terminal);
+        if (loaded.isEmpty()) {
             return Cli.USAGE;
         }
+        BrokerConfig config = loaded.get();
         LogSetup.apply(config.logging());
         CountDownLatch stopRequested = new CountDownLatch(1);
         Broker broker;

@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import dev.agentbroker.broker.audit.LogOnlyAuditSink;
 import dev.agentbroker.broker.config.BrokerConfig;
-import dev.agentbroker.broker.config.ConfigException;
 import dev.agentbroker.broker.token.AgentRegistry;
 import dev.agentbroker.broker.token.BrokerUrls;
 import dev.agentbroker.broker.token.ExchangeGate;
@@ -52,13 +51,11 @@ final class TokenCommand implements Command {
     public int run(Arguments arguments, Terminal terminal) {
         String user = arguments.value("user").orElseThrow(() -> new UsageException("--user is required"));
         String agentId = arguments.value("agent").orElseThrow(() -> new UsageException("--agent is required"));
-        BrokerConfig config;
-        try {
-            config = ConfigOptions.load(arguments);
-        } catch (ConfigException e) {
-            terminal.err().println("error: invalid configuration: " + e.getMessage());
+        Optional<BrokerConfig> loaded = ConfigOptions.loadOrReport(arguments, terminal);
+        if (loaded.isEmpty()) {
             return Cli.USAGE;
         }
+        BrokerConfig config = loaded.get();
         try {
             terminal.out().println(issue(config, user, agentId, arguments.value("scope").orElse(null),
                     arguments.values("resource"), terminal));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -61,7 +62,7 @@ final class UserTokenVerifier {
         if (token.length() > TaskTokenVerifier.MAX_TOKEN_CHARS) {
             throw OAuthException.invalidRequest("subject_token is too large");
         }
-        java.util.Optional<UserToken> known = verified.get(token);
+        Optional<UserToken> known = verified.get(token);
         if (known.isPresent()) {
             if (!clock.instant().isBefore(known.get().expiresAt().plusSeconds(skewSeconds))) {
                 throw OAuthException.invalidRequest("subject_token is not valid: Expired JWT");
@@ -84,8 +85,9 @@ final class UserTokenVerifier {
 
     private IssuerConfig trusted(String iss) {
         if (devIdp.enabled() && urls.devIdpIssuer().equals(iss)) {
-            return new IssuerConfig(iss, java.util.Optional.empty(), java.util.Optional.of("dev-idp"),
-                    java.util.Optional.empty(), "sub", "groups", "scope", ScopeSet.EMPTY);
+            // Neither a JWKS URL nor a JWKS (configured issuers always have one): the broker's own keys.
+            return new IssuerConfig(iss, Optional.empty(), Optional.empty(), Optional.empty(), "sub", "groups", "scope",
+                    ScopeSet.EMPTY);
         }
         return issuers.stream().filter(i -> i.issuer().equals(iss)).findFirst()
                 .orElseThrow(() -> OAuthException.invalidRequest("subject_token issuer is not trusted"));
@@ -104,7 +106,7 @@ final class UserTokenVerifier {
     }
 
     private JWKSource<SecurityContext> keySource(IssuerConfig issuer) {
-        if (issuer.jwks().filter("dev-idp"::equals).isPresent()) {
+        if (issuer.jwks().isEmpty() && issuer.jwksUrl().isEmpty()) {
             return (selector, context) -> selector.select(brokerKeys.publicJwks());
         }
         if (issuer.jwksUrl().isPresent()) {
