@@ -105,7 +105,11 @@ public final class TokenService {
             throw OAuthException.unauthorizedClient("only the agent the token was issued to, or an agent of its "
                     + "delegation chain, may revoke it");
         }
-        revocations.revoke(t.tokenId(), t.expiresAt());
+        try {
+            revocations.revoke(t.tokenId(), t.expiresAt());
+        } catch (java.io.UncheckedIOException e) {
+            throw OAuthException.temporarilyUnavailable("the revocation could not be recorded; try again");
+        }
         audit.revoked(t, caller.id());
     }
 
