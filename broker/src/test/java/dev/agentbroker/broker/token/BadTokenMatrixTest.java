@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -42,6 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code WWW-Authenticate: Bearer error="invalid_token"} and a short reason; none a 5xx.
  */
 class BadTokenMatrixTest {
+    @org.junit.jupiter.api.io.TempDir
     static Path dataDir;
     static BrokerFixture f;
     static ECKey key;
@@ -50,7 +50,6 @@ class BadTokenMatrixTest {
 
     @BeforeAll
     static void start() throws Exception {
-        dataDir = Files.createTempDirectory("bad-tokens");
         f = new BrokerFixture(dataDir, "");
         key = f.broker.tokens().keys().current();
         TokenService service = f.broker.tokens().service();
