@@ -61,6 +61,9 @@ final class StartCommand implements Command {
         terminal.out().println("  config: " + config.source());
         terminal.out().println("  data:   " + broker.dataDir());
         terminal.out().println("  try:    curl " + broker.server().baseUrl() + "/health");
+        if (config.identity().devIdp().enabled()) {
+            terminal.out().println("  token:  bin/broker token --user USER --agent AGENT   (docs/tokens.md)");
+        }
         terminal.out().flush();
         awaitUninterruptibly(stopRequested);
         terminal.out().println("Stopping: letting in-flight requests finish (up to "
