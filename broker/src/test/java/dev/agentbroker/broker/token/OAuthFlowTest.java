@@ -146,6 +146,36 @@ class OAuthFlowTest {
         assertEquals(400, f.postForm("/dev-idp/token", null, "username=mallory").statusCode());
     }
 
+    @Test
+    void subAgentHopOverTheWireNestsActAndRefusesWithOAuthErrors() throws Exception {
+        AuthorizationServerMetadata meta = AuthorizationServerMetadata.resolve(new Issuer(f.base().toString()));
+        AccessToken parent = exchange(meta, "research-agent", new TypelessToken(idp.userToken("carol", List.of())),
+                TokenTypeURI.JWT, "mcp:fs model:sandbox").toSuccessResponse().getTokens().getAccessToken();
+        AccessToken child = exchange(meta, "helper-agent", parent, TokenTypeURI.ACCESS_TOKEN, "mcp:fs/read_file")
+                .toSuccessResponse().getTokens().getAccessToken();
+        TokenIntrospectionSuccessResponse info = introspect(meta, child);
+        assertEquals(Map.of("sub", "helper-agent", "act", Map.of("sub", "research-agent")),
+                info.getJSONObjectParameter("act"));
+        assertEquals(introspect(meta, parent).getStringParameter("task_id"), info.getStringParameter("task_id"));
+        assertEquals("invalid_scope", ((TokenErrorResponse) exchange(meta, "helper-agent", parent,
+                TokenTypeURI.ACCESS_TOKEN, "mcp:*")).getErrorObject().getCode());
+        assertEquals("unauthorized_client", ((TokenErrorResponse) exchange(meta, "deep-agent", parent,
+                TokenTypeURI.ACCESS_TOKEN, "mcp:fs")).getErrorObject().getCode());
+        assertEquals("invalid_grant", ((TokenErrorResponse) exchange(meta, "research-agent", parent,
+                TokenTypeURI.ACCESS_TOKEN, "mcp:fs")).getErrorObject().getCode());
+    }
+
+    private static TokenResponse exchange(AuthorizationServerMetadata meta, String agent,
+                                          com.nimbusds.oauth2.sdk.token.Token subject, TokenTypeURI type, String scope)
+            throws Exception {
+        AccessToken actor = TokenResponse.parse(new TokenRequest.Builder(meta.getTokenEndpointURI(), agent(agent),
+                new ClientCredentialsGrant()).build().toHTTPRequest().send()).toSuccessResponse().getTokens()
+                .getAccessToken();
+        return TokenResponse.parse(new TokenRequest.Builder(meta.getTokenEndpointURI(), agent(agent),
+                new TokenExchangeGrant(subject, type, actor, TokenTypeURI.ACCESS_TOKEN, null, null))
+                .scope(Scope.parse(scope)).build().toHTTPRequest().send());
+    }
+
     private static TokenIntrospectionSuccessResponse introspect(AuthorizationServerMetadata meta, AccessToken token)
             throws Exception {
         return TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(meta.getIntrospectionEndpointURI(),
