@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,15 +14,17 @@ import io.helidon.webserver.http.HttpService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import dev.agentbroker.broker.audit.AuditSink;
-import dev.agentbroker.broker.audit.AuditUnavailableException;
+import dev.agentbroker.broker.audit.LogOnlyAuditSink;
 import dev.agentbroker.broker.config.BrokerConfig;
 import dev.agentbroker.broker.enforce.PolicyFeature;
 import dev.agentbroker.broker.http.BrokerServer;
 import dev.agentbroker.broker.http.HealthCheck;
 import dev.agentbroker.broker.models.ModelsFeature;
 import dev.agentbroker.broker.observability.MetricsRegistry;
-import dev.agentbroker.broker.token.InvalidTokenException;
+import dev.agentbroker.broker.token.BrokerUrls;
 import dev.agentbroker.broker.token.TokenVerifier;
+import dev.agentbroker.broker.token.TokensFeature;
+import dev.agentbroker.broker.policy.CedarExchangeGate;
 import dev.agentbroker.llm.usage.BudgetLedger;
 import dev.agentbroker.llm.usage.InMemoryBudgetLedger;
 
@@ -35,44 +38,52 @@ public final class Broker {
     private final BrokerServer server;
     private final Path dataDir;
     private final PolicyFeature policy;
+    private final TokensFeature tokens;
 
-    private Broker(BrokerConfig config, BrokerServer server, Path dataDir, PolicyFeature policy) {
+    private Broker(BrokerConfig config, BrokerServer server, Path dataDir, PolicyFeature policy, TokensFeature tokens) {
         this.config = config;
         this.server = server;
         this.dataDir = dataDir;
         this.policy = policy;
+        this.tokens = tokens;
+    }
+
+    /** Wires every component from {@code config} and starts serving. */
+    public static Broker start(BrokerConfig config) {
+        // Not durable: stands in until the hash-chained file audit sink is wired here.
+        return start(config, new LogOnlyAuditSink(), null);
     }
 
     /**
-     * Wires every component from {@code config} and starts serving. Until the token service and
-     * the durable audit log are wired here, no token verifies and no event can be recorded, so
-     * every protected call fails closed.
+     * Wires every component with this audit sink and starts serving; {@code verifierOverride},
+     * when not null, replaces the token service's verifier (tests that hand-make identities).
      */
-    public static Broker start(BrokerConfig config) {
-        TokenVerifier noTokens = (token, resource) -> {
-            throw new InvalidTokenException("the token service is not configured");
-        };
-        AuditSink noAudit = event -> {
-            throw new AuditUnavailableException("the audit log is not configured", null);
-        };
-        return start(config, noTokens, noAudit);
-    }
-
-    /** Wires every component from {@code config} with this token verifier and audit sink, and starts serving. */
-    public static Broker start(BrokerConfig config, TokenVerifier verifier, AuditSink audit) {
+    public static Broker start(BrokerConfig config, AuditSink audit, TokenVerifier verifierOverride) {
         Path dataDir = prepareDataDir(config.dataDir());
         PrometheusMeterRegistry registry = MetricsRegistry.create();
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(dataDirWritable(dataDir));
         List<HttpService> features = new ArrayList<>();
-        AtomicReference<BrokerServer> self = new AtomicReference<>();
+        // Tokens and models: the base URL is known once the listener is bound (port 0).
+        AtomicReference<java.net.URI> baseUrl = new AtomicReference<>(config.server().publicUrl().orElse(null));
+        BrokerUrls urls = new BrokerUrls(baseUrl::get, config.identity().tokens().issuer());
         BudgetLedger ledger = new InMemoryBudgetLedger();
         PolicyFeature policy = PolicyFeature.start(config, registry, audit, ledger);
-        features.add(ModelsFeature.create(config.providers(), config.models(), verifier, audit,
-                () -> self.get().baseUrl() + "/v1", policy.modelGate(), ledger, System.getenv()));
+        TokensFeature tokens = TokensFeature.create(config.identity(), dataDir, urls, audit,
+                new CedarExchangeGate(policy.runtime().engine()), System.getenv(), Clock.systemUTC());
+        policy.entities().setAgents(tokens.agentDescriptors());
+        TokenVerifier verifier = verifierOverride == null ? tokens.verifier() : verifierOverride;
+        features.add(tokens.http());
+        features.add(ModelsFeature.create(config.providers(), config.models(), verifier, audit, urls::models,
+                policy.modelGate(), ledger, System.getenv()));
         BrokerServer server = BrokerServer.start(config.server(), registry, checks, features);
-        self.set(server);
-        return new Broker(config, server, dataDir, policy);
+        baseUrl.compareAndSet(null, server.baseUrl());
+        return new Broker(config, server, dataDir, policy, tokens);
+    }
+
+    /** The token area: verifier, service, keys, agent descriptors. */
+    public TokensFeature tokens() {
+        return tokens;
     }
 
     public BrokerConfig config() {

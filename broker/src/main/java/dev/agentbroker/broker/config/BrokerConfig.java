@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.agentbroker.broker.models.ModelsConfig;
 import dev.agentbroker.broker.models.ProviderConfig;
+import dev.agentbroker.broker.token.IdentityConfig;
 
 /**
  * The whole broker configuration: immutable, parsed and validated once at start-up by
@@ -18,10 +19,11 @@ import dev.agentbroker.broker.models.ProviderConfig;
  * @param providers model providers by name (keys as secret references only)
  * @param models    model aliases, routing, retries, breaker and budgets
  * @param policies  the Cedar policy set, its reload and shadow candidate
+ * @param identity  tokens, agents, trusted issuers and the development IdP
  */
 public record BrokerConfig(String source, ServerConfig server, Path dataDir, LoggingConfig logging,
                            Map<String, ProviderConfig> providers, ModelsConfig models,
-                           PoliciesConfig policies) {
+                           PoliciesConfig policies, IdentityConfig identity) {
 
     static BrokerConfig read(String source, ConfigNode root) {
         if (!root.has("server")) {
@@ -34,16 +36,25 @@ public record BrokerConfig(String source, ServerConfig server, Path dataDir, Log
         ModelsConfig models = root.child("models").read(ModelsConfig::read);
         models.checkProviders(providers);
         PoliciesConfig policies = root.child("policies").read(PoliciesConfig::read);
-        return new BrokerConfig(source, server, dataDir, logging, providers, models, policies);
+        IdentityConfig identity = IdentityConfig.read(root);
+        if (identity.devIdp().enabled() && !isLoopback(server.host())) {
+            throw new ConfigException("dev-idp.enabled", "the development IdP issues user tokens without a password: "
+                    + "only allowed when server.host is a loopback address, got " + server.host());
+        }
+        return new BrokerConfig(source, server, dataDir, logging, providers, models, policies, identity);
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
 
     /** This configuration listening on {@code port} instead (0 picks a free port). */
     public BrokerConfig withPort(int port) {
-        return new BrokerConfig(source, server.withPort(port), dataDir, logging, providers, models, policies);
+        return new BrokerConfig(source, server.withPort(port), dataDir, logging, providers, models, policies, identity);
     }
 
     /** This configuration keeping its state in {@code dir} instead. */
     public BrokerConfig withDataDir(Path dir) {
-        return new BrokerConfig(source, server, dir, logging, providers, models, policies);
+        return new BrokerConfig(source, server, dir, logging, providers, models, policies, identity);
     }
 }
