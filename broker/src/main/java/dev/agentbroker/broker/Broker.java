@@ -11,6 +11,7 @@ import java.util.List;
 import io.helidon.webserver.http.HttpService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import dev.agentbroker.broker.audit.AuditFeature;
 import dev.agentbroker.broker.config.BrokerConfig;
 import dev.agentbroker.broker.http.BrokerServer;
 import dev.agentbroker.broker.http.HealthCheck;
@@ -25,11 +26,13 @@ public final class Broker {
     private final BrokerConfig config;
     private final BrokerServer server;
     private final Path dataDir;
+    private final AuditFeature audit;
 
-    private Broker(BrokerConfig config, BrokerServer server, Path dataDir) {
+    private Broker(BrokerConfig config, BrokerServer server, Path dataDir, AuditFeature audit) {
         this.config = config;
         this.server = server;
         this.dataDir = dataDir;
+        this.audit = audit;
     }
 
     /** Wires every component from {@code config} and starts serving. */
@@ -38,9 +41,18 @@ public final class Broker {
         PrometheusMeterRegistry registry = MetricsRegistry.create();
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(dataDirWritable(dataDir));
+        // audit (issue 7): every feature records to audit.sink(); not ready while it cannot write
+        AuditFeature audit = AuditFeature.start(config.audit(), dataDir);
+        checks.add(audit.healthCheck());
         List<HttpService> features = new ArrayList<>();
-        BrokerServer server = BrokerServer.start(config.server(), registry, checks, features);
-        return new Broker(config, server, dataDir);
+        BrokerServer server;
+        try {
+            server = BrokerServer.start(config.server(), registry, checks, features);
+        } catch (RuntimeException e) {
+            audit.close();
+            throw e;
+        }
+        return new Broker(config, server, dataDir, audit);
     }
 
     public BrokerConfig config() {
@@ -55,9 +67,14 @@ public final class Broker {
         return dataDir;
     }
 
-    /** Stops serving after in-flight requests finish (bounded by {@code server.shutdown-grace}). */
+    public AuditFeature audit() {
+        return audit;
+    }
+
+    /** Stops serving after in-flight requests finish (bounded by {@code server.shutdown-grace}), then closes the audit log. */
     public void stop() {
         server.stop();
+        audit.close();
     }
 
     private static Path prepareDataDir(Path configured) {

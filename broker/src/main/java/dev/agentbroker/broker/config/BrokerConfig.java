@@ -3,6 +3,7 @@ package dev.agentbroker.broker.config;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.agentbroker.broker.audit.AuditConfig;
 import dev.agentbroker.broker.models.ModelsConfig;
 import dev.agentbroker.broker.models.ProviderConfig;
 
@@ -18,10 +19,11 @@ import dev.agentbroker.broker.models.ProviderConfig;
  * @param providers model providers by name (keys as secret references only)
  * @param models    model aliases, routing, retries, breaker and budgets
  * @param policies  the Cedar policy set, its reload and shadow candidate
+ * @param audit     the durable audit log: directories, checkpoints, rolling, group commit
  */
 public record BrokerConfig(String source, ServerConfig server, Path dataDir, LoggingConfig logging,
                            Map<String, ProviderConfig> providers, ModelsConfig models,
-                           PoliciesConfig policies) {
+                           PoliciesConfig policies, AuditConfig audit) {
 
     static BrokerConfig read(String source, ConfigNode root) {
         if (!root.has("server")) {
@@ -34,16 +36,17 @@ public record BrokerConfig(String source, ServerConfig server, Path dataDir, Log
         ModelsConfig models = root.child("models").read(ModelsConfig::read);
         models.checkProviders(providers);
         PoliciesConfig policies = root.child("policies").read(PoliciesConfig::read);
-        return new BrokerConfig(source, server, dataDir, logging, providers, models, policies);
+        AuditConfig audit = root.child("audit").read(AuditConfig::read);
+        return new BrokerConfig(source, server, dataDir, logging, providers, models, policies, audit);
     }
 
     /** This configuration listening on {@code port} instead (0 picks a free port). */
     public BrokerConfig withPort(int port) {
-        return new BrokerConfig(source, server.withPort(port), dataDir, logging, providers, models, policies);
+        return new BrokerConfig(source, server.withPort(port), dataDir, logging, providers, models, policies, audit);
     }
 
     /** This configuration keeping its state in {@code dir} instead. */
     public BrokerConfig withDataDir(Path dir) {
-        return new BrokerConfig(source, server, dir, logging, providers, models, policies);
+        return new BrokerConfig(source, server, dir, logging, providers, models, policies, audit);
     }
 }

@@ -1,0 +1,96 @@
+package dev.agentbroker.broker.audit;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The segment the writer appends to. Before each batch it checks that its path still names
+ * the file it has open: a log file deleted, moved or replaced under a running broker (or a
+ * directory that is no longer there) is a write failure, not something to keep writing
+ * into unseen. Used by the single writer thread only.
+ */
+final class ActiveSegment implements AutoCloseable {
+    private final Path path;
+    private final FileChannel channel;
+    private final Object fileKey;
+    private final Instant openedAt;
+    private long size;
+
+    private ActiveSegment(Path path, FileChannel channel, Object fileKey, Instant openedAt, long size) {
+        this.path = path;
+        this.channel = channel;
+        this.fileKey = fileKey;
+        this.openedAt = openedAt;
+        this.size = size;
+    }
+
+    /** Opens {@code path} for appending at {@code length}, creating it when absent. */
+    static ActiveSegment open(Path path, long length, Instant now) throws IOException {
+        boolean created = !Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            channel.position(length);
+            if (created) {
+                syncDirectory(path.getParent());
+            }
+            Object key = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            return new ActiveSegment(path, channel, key, now, length);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** Writes {@code bytes} completely, then forces them (data and size) to the device. */
+    void appendDurably(ByteBuffer bytes) throws IOException {
+        checkInPlace();
+        while (bytes.hasRemaining()) {
+            size += channel.write(bytes);
+        }
+        channel.force(false);
+    }
+
+    boolean shouldRoll(long maxBytes, java.time.Duration maxAge, Instant now) {
+        return size >= maxBytes || !openedAt.plus(maxAge).isAfter(now) && size > 0;
+    }
+
+    long size() {
+        return size;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    private void checkInPlace() throws IOException {
+        Object now;
+        try {
+            now = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            throw new IOException("audit segment " + path + " is no longer there: " + e.getMessage(), e);
+        }
+        if (!Objects.equals(now, fileKey)) {
+            throw new IOException("audit segment " + path + " was replaced by another file");
+        }
+    }
+
+    /** Makes a new file's directory entry durable (fsync of the directory). */
+    static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        }
+    }
+}
