@@ -14,8 +14,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
 
 /**
  * The on-disk form of one audit record: a JSON object on one line whose last two fields are
@@ -28,6 +30,9 @@ final class RecordCodec {
     static final String GENESIS = "0".repeat(64);
 
     private static final String HASH_FIELD = ",\"hash\":\"";
+    /** Created once: {@code Json.createGenerator} looks the provider up on every call. */
+    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private RecordCodec() {
     }
@@ -35,7 +40,7 @@ final class RecordCodec {
     /** The event's fields as JSON text without braces, in the fixed field order of docs/audit.md. */
     static String body(AuditEvent e, Instant time) {
         StringWriter text = new StringWriter(256);
-        try (JsonGenerator g = Json.createGenerator(text)) {
+        try (JsonGenerator g = GENERATORS.createGenerator(text)) {
             g.writeStartObject().write("time", time.toString()).write("type", e.type());
             optional(g, "task", e.taskId());
             optional(g, "trace", e.traceId());
@@ -79,7 +84,7 @@ final class RecordCodec {
         }
         String stored = line.substring(at + HASH_FIELD.length(), line.length() - 2);
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(line))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(line))) {
             json = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new IllegalArgumentException("not valid JSON");
