@@ -13,6 +13,8 @@ import java.nio.file.Path;
  */
 final class LineScanner implements AutoCloseable {
     private final InputStream in;
+    private final long end;
+    private long read;
     private final byte[] buffer = new byte[64 * 1024];
     private int length;
     private int position;
@@ -25,9 +27,36 @@ final class LineScanner implements AutoCloseable {
 
     /** Starts at byte {@code start}, which must be the first byte of a line; line numbers then count from there. */
     LineScanner(Path file, long start) throws IOException {
+        this.end = logicalEnd(file);
         this.in = Files.newInputStream(file);
-        this.in.skipNBytes(start);
-        this.offset = start;
+        this.in.skipNBytes(Math.min(start, end));
+        this.offset = Math.min(start, end);
+        this.read = offset;
+    }
+
+    /**
+     * The length of a segment without the zero bytes the writer preallocates after its last
+     * record (see {@link ActiveSegment}); those are free space, not content.
+     */
+    static long logicalEnd(Path file) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            long end = ch.size();
+            java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate(64 * 1024);
+            while (end > 0) {
+                chunk.clear().limit((int) Math.min(chunk.capacity(), end));
+                long from = end - chunk.limit();
+                while (chunk.hasRemaining() && ch.read(chunk, from + chunk.position()) >= 0) {
+                    // fill the chunk
+                }
+                for (int i = chunk.position() - 1; i >= 0; i--) {
+                    if (chunk.get(i) != 0) {
+                        return from + i + 1;
+                    }
+                }
+                end = from;
+            }
+            return 0;
+        }
     }
 
     /** The next line, or null at the end of the file. */
@@ -36,7 +65,8 @@ final class LineScanner implements AutoCloseable {
         long start = offset;
         while (true) {
             if (position == length) {
-                length = in.read(buffer);
+                length = read >= end ? -1 : in.read(buffer, 0, (int) Math.min(buffer.length, end - read));
+                read += Math.max(length, 0);
                 position = 0;
                 if (length <= 0) {
                     length = 0;

@@ -58,7 +58,7 @@ final class LogRecovery {
         long lastSeq = 0;
         String lastHash = null;
         long valid = 0;
-        long size = Files.size(segment);
+        long size = LineScanner.logicalEnd(segment);
         try (LineScanner lines = new LineScanner(segment)) {
             for (LineScanner.Line line = lines.next(); line != null; line = lines.next()) {
                 String problem = problem(line, records == 0 ? -1 : lastSeq, lastHash);

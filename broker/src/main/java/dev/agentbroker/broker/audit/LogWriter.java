@@ -2,7 +2,6 @@ package dev.agentbroker.broker.audit;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,6 +24,7 @@ final class LogWriter implements AutoCloseable {
     private final CheckpointKeys keys;
     private final Clock clock;
     private final CheckpointLog checkpoints;
+    private final java.security.MessageDigest sha256 = RecordCodec.digest();
     private ActiveSegment segment;
     private long seq;
     private String hash;
@@ -73,15 +73,19 @@ final class LogWriter implements AutoCloseable {
     /** Appends the bodies as records {@code seq+1...} with one write and one fsync; returns the first seq. */
     long append(List<String> bodies) throws IOException {
         rollIfDue();
-        StringBuilder text = new StringBuilder(bodies.size() * 512);
+        List<byte[]> lines = new java.util.ArrayList<>(bodies.size());
+        int bytes = 0;
         long next = seq;
         String prev = hash;
         for (String body : bodies) {
-            String line = RecordCodec.seal(++next, body, prev);
-            prev = line.substring(line.length() - 67, line.length() - 3);
-            text.append(line);
+            byte[] line = RecordCodec.seal(++next, body, prev, sha256);
+            prev = RecordCodec.hashOf(line);
+            lines.add(line);
+            bytes += line.length;
         }
-        segment.appendDurably(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
+        ByteBuffer batch = ByteBuffer.allocate(bytes);
+        lines.forEach(batch::put);
+        segment.appendDurably(batch.flip());
         long first = seq + 1;
         seq = next;
         hash = prev;

@@ -68,8 +68,30 @@ final class RecordCodec {
 
     /** The complete line for record {@code seq} (newline included). */
     static String seal(long seq, String body, String prev) {
-        String hashed = "{\"seq\":" + seq + "," + body + ",\"prev\":\"" + prev + "\"";
-        return hashed + HASH_FIELD + sha256(hashed) + "\"}\n";
+        return new String(seal(seq, body, prev, digest()), StandardCharsets.UTF_8);
+    }
+
+    /** The complete line for record {@code seq} as UTF-8 bytes, hashed with {@code sha256} (reset first). */
+    static byte[] seal(long seq, String body, String prev, MessageDigest sha256) {
+        byte[] hashed = ("{\"seq\":" + seq + "," + body + ",\"prev\":\"" + prev + "\"").getBytes(StandardCharsets.UTF_8);
+        sha256.reset();
+        byte[] tail = (HASH_FIELD + HexFormat.of().formatHex(sha256.digest(hashed)) + "\"}\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] line = java.util.Arrays.copyOf(hashed, hashed.length + tail.length);
+        System.arraycopy(tail, 0, line, hashed.length, tail.length);
+        return line;
+    }
+
+    /** The hash of a line built by {@link #seal}. */
+    static String hashOf(byte[] line) {
+        return new String(line, line.length - 67, 64, StandardCharsets.US_ASCII);
+    }
+
+    static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /**
@@ -100,11 +122,7 @@ final class RecordCodec {
     }
 
     static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return digest().digest(bytes);
     }
 
     private static void optional(JsonGenerator g, String name, String value) {
