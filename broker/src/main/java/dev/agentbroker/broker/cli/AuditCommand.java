@@ -10,7 +10,6 @@ import java.util.List;
 import dev.agentbroker.broker.audit.AuditVerifier;
 import dev.agentbroker.broker.audit.CheckpointKeys;
 import dev.agentbroker.broker.audit.VerifyReport;
-import dev.agentbroker.broker.config.ConfigException;
 
 /**
  * {@code bin/broker audit verify [DIR] | tail [-n N] [--follow] | query --task T --type X
@@ -54,22 +53,13 @@ final class AuditCommand implements Command {
         if (args.size() > 2 || args.size() == 2 && !args.get(0).equals("verify")) {
             throw new UsageException("unexpected argument '" + args.get(args.size() - 1) + "'");
         }
-        try {
-            AuditLocation where = AuditLocation.of(arguments, explicit);
-            return switch (args.get(0)) {
-                case "verify" -> verify(where, terminal);
-                case "tail" -> new AuditTail(where.directory(), terminal).run(arguments.integer("n", 0, 10_000_000).orElse(10),
-                        arguments.flag("follow"));
-                case "query" -> AuditQuery.parse(arguments).run(where.directory(), terminal);
-                default -> throw new UsageException("unknown audit sub-command '" + args.get(0) + "'");
-            };
-        } catch (ConfigException e) {
-            terminal.err().println("error: invalid configuration: " + e.getMessage());
-            return Cli.USAGE;
-        } catch (IOException e) {
-            terminal.err().println("error: " + e.getMessage());
-            return Cli.FAILED;
-        }
+        return AuditLocation.run(arguments, explicit, terminal, where -> switch (args.get(0)) {
+            case "verify" -> verify(where, terminal);
+            case "tail" -> new AuditTail(where.directory(), terminal).run(arguments.integer("n", 0, 10_000_000).orElse(10),
+                    arguments.flag("follow"));
+            case "query" -> AuditQuery.parse(arguments).run(where.directory(), terminal);
+            default -> throw new UsageException("unknown audit sub-command '" + args.get(0) + "'");
+        });
     }
 
     private static int verify(AuditLocation where, Terminal terminal) throws IOException {

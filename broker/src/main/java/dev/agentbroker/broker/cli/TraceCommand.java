@@ -1,10 +1,8 @@
 package dev.agentbroker.broker.cli;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.agentbroker.broker.config.ConfigException;
 import dev.agentbroker.broker.trace.TraceTree;
 
 /**
@@ -42,8 +40,7 @@ final class TraceCommand implements Command {
             throw new UsageException("trace needs exactly one TASK id");
         }
         String task = arguments.positional().get(0);
-        try {
-            AuditLocation where = AuditLocation.of(arguments, arguments.value("dir").orElse(null));
+        return AuditLocation.run(arguments, arguments.value("dir").orElse(null), terminal, where -> {
             TraceTree tree = TraceTree.load(where.directory(), task);
             if (tree.isEmpty()) {
                 terminal.err().println("error: no audit records for task " + task + " in " + where.directory());
@@ -51,12 +48,6 @@ final class TraceCommand implements Command {
             }
             terminal.out().print(arguments.flag("json") ? tree.toJson() + "\n" : tree.render());
             return Cli.OK;
-        } catch (ConfigException e) {
-            terminal.err().println("error: invalid configuration: " + e.getMessage());
-            return Cli.USAGE;
-        } catch (IOException e) {
-            terminal.err().println("error: " + e.getMessage());
-            return Cli.FAILED;
-        }
+        });
     }
 }
