@@ -43,7 +43,8 @@ public final class TraceTree {
     /** The tree of {@code task} from the log in {@code auditDir}; empty (no records) when the task is unknown. */
     public static TraceTree load(Path auditDir, String task) throws IOException {
         List<JsonObject> events = new ArrayList<>();
-        AuditReader.scan(auditDir, r -> task.equals(r.getString("task", null)), r -> events.add(r));
+        AuditReader.scan(auditDir, "\"task\":" + Json.createValue(task), r -> task.equals(r.getString("task", null)),
+                r -> events.add(r));
         return of(task, events);
     }
 
