@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The segment the writer appends to. Space is preallocated with zero bytes in chunks, so
- * the fsync of a batch need not also grow the file (on ext4 that made it about three times
- * faster); readers stop at the last non-zero byte, and closing cuts the file to its records.
+ * The segment the writer appends to. Space is preallocated with zero bytes ahead of it
+ * ({@link Preallocator}); readers stop at the last non-zero byte, and closing cuts the file
+ * to its records.
  * Before each batch it checks that its path still names the file it has open: a log file
  * deleted, moved or replaced under a running broker (or a directory that is no longer
  * there) is a write failure, not something to keep writing into unseen. Used by the single
@@ -25,11 +25,8 @@ final class ActiveSegment implements AutoCloseable {
     private final FileChannel channel;
     private final Object fileKey;
     private final Instant openedAt;
-    private static final int CHUNK = 4 * 1024 * 1024;
-    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024);
-
+    private final Preallocator space;
     private long size;
-    private long allocated;
 
     private ActiveSegment(Path path, FileChannel channel, Object fileKey, Instant openedAt, long size) {
         this.path = path;
@@ -37,7 +34,7 @@ final class ActiveSegment implements AutoCloseable {
         this.fileKey = fileKey;
         this.openedAt = openedAt;
         this.size = size;
-        this.allocated = size;
+        this.space = new Preallocator(channel, size);
     }
 
     /** Opens {@code path} for appending at {@code length}, creating it when absent. */
@@ -62,24 +59,12 @@ final class ActiveSegment implements AutoCloseable {
     /** Writes {@code bytes} completely, then forces them (data and size) to the device. */
     void appendDurably(ByteBuffer bytes) throws IOException {
         checkInPlace();
-        preallocate(size + bytes.remaining());
+        space.ensure(size + bytes.remaining());
         while (bytes.hasRemaining()) {
             size += channel.write(bytes, size);
         }
         channel.force(false);
-    }
-
-    private void preallocate(long needed) throws IOException {
-        if (needed <= allocated) {
-            return;
-        }
-        long target = Math.max(needed, allocated + CHUNK);
-        for (long at = Math.max(allocated, size); at < target; ) {
-            ByteBuffer zeros = ZEROS.duplicate().limit((int) Math.min(ZEROS.capacity(), target - at));
-            at += channel.write(zeros, at);
-        }
-        channel.force(false);
-        allocated = target;
+        space.ahead(size);
     }
 
     boolean shouldRoll(long maxBytes, java.time.Duration maxAge, Instant now) {
@@ -98,7 +83,12 @@ final class ActiveSegment implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            if (channel.isOpen() && allocated > size) {
+            space.await();
+        } catch (IOException ignored) {
+            // closing anyway: the zeros beyond size are cut off below
+        }
+        try {
+            if (channel.isOpen() && channel.size() > size) {
                 channel.truncate(size);
                 channel.force(false);
             }
