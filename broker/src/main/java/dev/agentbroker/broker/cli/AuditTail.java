@@ -35,13 +35,13 @@ final class AuditTail {
         }
         window.forEach(terminal.out()::println);
         terminal.out().flush();
-        while (follow && !Thread.currentThread().isInterrupted()) {
-            follow();
-            try {
+        try {
+            while (follow && !Thread.currentThread().isInterrupted()) {
+                follow();
                 Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+        } catch (InterruptedException | java.nio.channels.ClosedByInterruptException e) {
+            Thread.currentThread().interrupt(); // stopped while waiting or reading: a normal end of --follow
         }
         return Cli.OK;
     }

@@ -24,26 +24,36 @@ record ToolCallLink(long modelCallSeq, String toolCallId) {
         String id = a.getString("tool_call_id", null);
         String name = a.getString("tool", null);
         String digest = bare(a.getString("argument_digest", null));
-        ToolCallLink other = null;
+        if (id != null) {
+            ToolCallLink byId = search(toolCall, modelCalls, call -> id.equals(call.getString("id", null)), false);
+            if (byId != null) {
+                return byId;
+            }
+        }
+        if (name == null || digest == null) {
+            return null;
+        }
+        java.util.function.Predicate<JsonObject> sameCall = call -> name.equals(call.getString("name", null))
+                && digest.equals(bare(call.getString("argument_digest", null)));
+        ToolCallLink sameActors = search(toolCall, modelCalls, sameCall, true);
+        return sameActors != null ? sameActors : search(toolCall, modelCalls, sameCall, false);
+    }
+
+    /** The latest model call with a {@code tool_calls} entry matching {@code match}, optionally of the same actors. */
+    private static ToolCallLink search(JsonObject toolCall, List<TraceTree.Node> modelCalls,
+                                       java.util.function.Predicate<JsonObject> match, boolean sameActorsOnly) {
         for (int i = modelCalls.size() - 1; i >= 0; i--) {
             JsonObject model = modelCalls.get(i).record;
+            if (sameActorsOnly && !sameActors(model, toolCall)) {
+                continue;
+            }
             for (JsonValue v : TraceTree.toolCalls(model)) {
-                if (!(v instanceof JsonObject call)) {
-                    continue;
-                }
-                boolean byId = id != null && id.equals(call.getString("id", null));
-                boolean byContent = name != null && name.equals(call.getString("name", null)) && digest != null
-                        && digest.equals(bare(call.getString("argument_digest", null)));
-                if (byId || byContent) {
-                    ToolCallLink link = new ToolCallLink(model.getJsonNumber("seq").longValue(), call.getString("id", ""));
-                    if (byId || sameActors(model, toolCall)) {
-                        return link;
-                    }
-                    other = other == null ? link : other;
+                if (v instanceof JsonObject call && match.test(call)) {
+                    return new ToolCallLink(model.getJsonNumber("seq").longValue(), call.getString("id", ""));
                 }
             }
         }
-        return other;
+        return null;
     }
 
     private static boolean sameActors(JsonObject a, JsonObject b) {

@@ -67,6 +67,30 @@ class AuditCommandTest {
     }
 
     @Test
+    void tailFollowPrintsRecordsAsTheyAreWritten() throws Exception {
+        ByteArrayOutputStream followed = new ByteArrayOutputStream();
+        PrintStream stream = new PrintStream(followed, true, StandardCharsets.UTF_8);
+        Thread tail = Thread.ofPlatform().start(() -> new Cli(stream, stream, Map.of())
+                .run("audit", "tail", "-n", "1", "--follow", "--data-dir", dataDir.toString()));
+        for (int i = 0; i < 100 && !text(followed).contains("\"seq\":20,"); i++) {
+            Thread.sleep(50);
+        }
+        try (AuditFeature audit = AuditFeature.start(AuditConfig.defaults(), dataDir)) {
+            audit.sink().record(AuditEvent.builder("policy.reloaded").build());
+            for (int i = 0; i < 100 && !text(followed).contains("policy.reloaded"); i++) {
+                Thread.sleep(50);
+            }
+        } finally {
+            tail.interrupt();
+            tail.join(5000);
+        }
+        List<String> lines = text(followed).lines().toList();
+        assertTrue(lines.get(0).startsWith("{\"seq\":20,"), text(followed));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"seq\":21,") && l.contains("policy.reloaded")), text(followed));
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("error")), text(followed));
+    }
+
+    @Test
     void queryFiltersByTaskTypeDecisionAndTime() {
         assertEquals(0, run("audit", "query", "--task", "t1", "--type", "tool.*", "--since", "1h", "--data-dir", dataDir.toString()));
         List<String> lines = text(out).lines().toList();

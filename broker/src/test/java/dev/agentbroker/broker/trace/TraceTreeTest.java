@@ -73,6 +73,29 @@ class TraceTreeTest {
     }
 
     @Test
+    void anEventNestsUnderItsParentSpanAndAToolCallIdWinsOverContent() {
+        List<JsonObject> records = List.of(
+                record(1, "model.call", "aaaaaaaaaaaaaaaa", null, "\"tool_calls\":\"[{\\\"id\\\":\\\"call_7\\\",\\\"name\\\":\\\"x\\\",\\\"argument_digest\\\":\\\"sha256:00\\\"}]\""),
+                record(2, "model.call", "bbbbbbbbbbbbbbbb", null, "\"tool_calls\":[{\"id\":\"call_8\",\"name\":\"x\",\"argument_digest\":\"sha256:00\"}]"),
+                record(3, "tool.call", "cccccccccccccccc", "aaaaaaaaaaaaaaaa", "\"tool\":\"x\",\"argument_digest\":\"00\",\"tool_call_id\":\"call_7\""),
+                record(4, "tool.call", "dddddddddddddddd", null, "\"tool\":\"x\",\"argument_digest\":\"00\""));
+        TraceTree tree = TraceTree.of("t", records);
+        TraceTree.Node agent = tree.root().children.get(0);
+        assertEquals(List.of(1L, 2L, 4L), agent.children.stream().map(n -> n.record.getJsonNumber("seq").longValue()).toList());
+        TraceTree.Node nested = agent.children.get(0).children.get(0);
+        assertEquals(3, nested.record.getInt("seq"), "under the span it names as parent");
+        assertEquals(new ToolCallLink(1, "call_7"), nested.link, "by id, though call 2 is later and matches by content");
+        assertEquals(new ToolCallLink(2, "call_8"), agent.children.get(2).link, "by name and digest: the latest");
+    }
+
+    private static JsonObject record(int seq, String type, String span, String parent, String attributes) {
+        String json = "{\"seq\":" + seq + ",\"type\":\"" + type + "\",\"task\":\"t\",\"span\":\"" + span + "\","
+                + (parent == null ? "" : "\"parent_span\":\"" + parent + "\",") + "\"user\":\"u\",\"actors\":[\"a\"],"
+                + "\"attributes\":{" + attributes + "}}";
+        return jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject();
+    }
+
+    @Test
     void anUnknownTaskIsAnError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new Cli(System.out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of())
