@@ -74,10 +74,7 @@ class FileAuditSinkTest {
 
     @Test
     void aRestartContinuesTheSequenceAndTheChain() throws Exception {
-        try (FileAuditSink sink = AuditLogs.open(base, AuditLogs.config())) {
-            sink.record(AuditLogs.event("t1", 1));
-            sink.record(AuditLogs.event("t1", 2));
-        }
+        writeTwoRecords();
         try (FileAuditSink sink = AuditLogs.open(base, AuditLogs.config())) {
             assertEquals(3, sink.record(AuditLogs.event("t1", 3)));
         }
@@ -88,10 +85,7 @@ class FileAuditSinkTest {
 
     @Test
     void aTornLastLineIsCutOffNotedAndSavedNeverMerged() throws Exception {
-        try (FileAuditSink sink = AuditLogs.open(base, AuditLogs.config())) {
-            sink.record(AuditLogs.event("t1", 1));
-            sink.record(AuditLogs.event("t1", 2));
-        }
+        writeTwoRecords();
         Path segment = Segments.list(base.resolve("audit")).get(0);
         String torn = "{\"seq\":3,\"time\":\"2026-12-01T00:00:00Z\",\"type\":\"tool.ca";
         Files.writeString(segment, torn, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
@@ -114,15 +108,19 @@ class FileAuditSinkTest {
 
     @Test
     void refusesToContinueALogTruncatedBehindASignedCheckpoint() throws Exception {
-        try (FileAuditSink sink = AuditLogs.open(base, AuditLogs.config())) {
-            sink.record(AuditLogs.event("t1", 1));
-            sink.record(AuditLogs.event("t1", 2));
-        }
+        writeTwoRecords();
         Path segment = Segments.list(base.resolve("audit")).get(0);
         List<String> lines = Files.readAllLines(segment);
         Files.writeString(segment, lines.get(0) + "\n");
         java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
                 () -> AuditLogs.open(base, AuditLogs.config()));
         assertTrue(e.getMessage().contains("vouches for seq 2"), e.getMessage());
+    }
+
+    private void writeTwoRecords() throws java.io.IOException {
+        try (FileAuditSink sink = AuditLogs.open(base, AuditLogs.config())) {
+            sink.record(AuditLogs.event("t1", 1));
+            sink.record(AuditLogs.event("t1", 2));
+        }
     }
 }
