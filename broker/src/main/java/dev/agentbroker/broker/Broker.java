@@ -7,15 +7,24 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.helidon.webserver.http.HttpService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import dev.agentbroker.broker.audit.AuditFeature;
+import dev.agentbroker.broker.audit.AuditSink;
 import dev.agentbroker.broker.config.BrokerConfig;
+import dev.agentbroker.broker.enforce.PolicyFeature;
 import dev.agentbroker.broker.http.BrokerServer;
 import dev.agentbroker.broker.http.HealthCheck;
+import dev.agentbroker.broker.models.ModelsFeature;
 import dev.agentbroker.broker.observability.MetricsRegistry;
+import dev.agentbroker.broker.token.InvalidTokenException;
+import dev.agentbroker.broker.token.TokenVerifier;
+import dev.agentbroker.broker.trace.TaskTraceService;
+import dev.agentbroker.llm.usage.BudgetLedger;
+import dev.agentbroker.llm.usage.InMemoryBudgetLedger;
 
 /**
  * A running broker: the object graph wired with plain code from one validated
@@ -26,33 +35,60 @@ public final class Broker {
     private final BrokerConfig config;
     private final BrokerServer server;
     private final Path dataDir;
+    private final PolicyFeature policy;
     private final AuditFeature audit;
 
-    private Broker(BrokerConfig config, BrokerServer server, Path dataDir, AuditFeature audit) {
+    private Broker(BrokerConfig config, BrokerServer server, Path dataDir, PolicyFeature policy, AuditFeature audit) {
         this.config = config;
         this.server = server;
         this.dataDir = dataDir;
+        this.policy = policy;
         this.audit = audit;
     }
 
-    /** Wires every component from {@code config} and starts serving. */
+    /**
+     * Wires every component from {@code config} and starts serving, recording to the durable
+     * audit log of {@code config.audit()}. Until the token service is wired here, no token
+     * verifies, so every protected call fails closed.
+     */
     public static Broker start(BrokerConfig config) {
+        TokenVerifier noTokens = (token, resource) -> {
+            throw new InvalidTokenException("the token service is not configured");
+        };
         Path dataDir = prepareDataDir(config.dataDir());
-        PrometheusMeterRegistry registry = MetricsRegistry.create();
-        List<HealthCheck> checks = new ArrayList<>();
-        checks.add(dataDirWritable(dataDir));
-        // audit (issue 7): every feature records to audit.sink(); not ready while it cannot write
+        // audit (issue 7): the durable log every feature records to; /health is not ready while it cannot write
         AuditFeature audit = AuditFeature.start(config.audit(), dataDir);
-        checks.add(audit.healthCheck());
-        List<HttpService> features = new ArrayList<>();
-        BrokerServer server;
         try {
-            server = BrokerServer.start(config.server(), registry, checks, features);
+            return wire(config, dataDir, noTokens, audit.sink(), audit);
         } catch (RuntimeException e) {
             audit.close();
             throw e;
         }
-        return new Broker(config, server, dataDir, audit);
+    }
+
+    /** Wires every component from {@code config} with this token verifier and audit sink (tests), and starts serving. */
+    public static Broker start(BrokerConfig config, TokenVerifier verifier, AuditSink audit) {
+        return wire(config, prepareDataDir(config.dataDir()), verifier, audit, null);
+    }
+
+    private static Broker wire(BrokerConfig config, Path dataDir, TokenVerifier verifier, AuditSink audit,
+                               AuditFeature durable) {
+        PrometheusMeterRegistry registry = MetricsRegistry.create();
+        List<HealthCheck> checks = new ArrayList<>();
+        checks.add(dataDirWritable(dataDir));
+        List<HttpService> features = new ArrayList<>();
+        AtomicReference<BrokerServer> self = new AtomicReference<>();
+        BudgetLedger ledger = new InMemoryBudgetLedger();
+        PolicyFeature policy = PolicyFeature.start(config, registry, audit, ledger);
+        features.add(ModelsFeature.create(config.providers(), config.models(), verifier, audit,
+                () -> self.get().baseUrl() + "/v1", policy.modelGate(), ledger, System.getenv()));
+        if (durable != null) {
+            checks.add(durable.healthCheck());
+            features.add(new TaskTraceService(durable.directory(), audit, verifier, () -> self.get().baseUrl() + "/admin"));
+        }
+        BrokerServer server = BrokerServer.start(config.server(), registry, checks, features);
+        self.set(server);
+        return new Broker(config, server, dataDir, policy, durable);
     }
 
     public BrokerConfig config() {
@@ -67,14 +103,18 @@ public final class Broker {
         return dataDir;
     }
 
-    public AuditFeature audit() {
-        return audit;
+    /** Cedar enforcement: the gates, the entity store and the policy runtime. */
+    public PolicyFeature policy() {
+        return policy;
     }
 
     /** Stops serving after in-flight requests finish (bounded by {@code server.shutdown-grace}), then closes the audit log. */
     public void stop() {
         server.stop();
-        audit.close();
+        policy.close();
+        if (audit != null) {
+            audit.close();
+        }
     }
 
     private static Path prepareDataDir(Path configured) {

@@ -23,6 +23,7 @@ final class CallLog {
     Usage usage = Usage.NONE;
     long firstByteNanos = -1;
     List<ToolCallRef> toolCalls = List.of();
+    CallGate.Verdict verdict;
 
     CallLog(Caller caller, Endpoint endpoint, long startNanos) {
         this.caller = caller;
@@ -51,6 +52,7 @@ final class CallLog {
     ModelCallRecord record() {
         long now = System.nanoTime();
         return new ModelCallRecord(caller, endpoint, model, provider, deployment, stream, outcome, status, reason, attempts,
-                usage, (now - startNanos) / 1000, firstByteNanos < 0 ? -1 : (firstByteNanos - startNanos) / 1000, toolCalls);
+                usage, (now - startNanos) / 1000, firstByteNanos < 0 ? -1 : (firstByteNanos - startNanos) / 1000, toolCalls,
+                verdict);
     }
 }

@@ -15,9 +15,17 @@ import java.util.Set;
  * @param taskId     the task identifier, or null when the token has none
  * @param traceId    the task's W3C trace id, or null
  * @param scopes     the token's scopes, e.g. {@code model:gpt-4o}, {@code model:*}
+ * @param identity   the host's own verified identity object for the caller (the broker puts
+ *                   its verified token here for its {@link CallGate}); opaque to routing, may be null
  */
 public record Caller(String tokenId, String user, String agent, List<String> actorChain, String taskId,
-                     String traceId, Set<String> scopes) {
+                     String traceId, Set<String> scopes, Object identity) {
+
+    /** A caller without a host identity object. */
+    public Caller(String tokenId, String user, String agent, List<String> actorChain, String taskId, String traceId,
+                  Set<String> scopes) {
+        this(tokenId, user, agent, actorChain, taskId, traceId, scopes, null);
+    }
 
     public Caller {
         Objects.requireNonNull(tokenId, "tokenId");

@@ -118,7 +118,11 @@ public final class ModelGateway {
                     "this task's token does not allow invoking model " + log.model + " (needs scope model:" + log.model + ")");
         }
         BudgetLeft left = budgets.check(caller);
-        gate.check(new CallGate.Request(caller, endpoint, log.model, log.stream, left));
+        CallGate.Verdict verdict = gate.check(new CallGate.Request(caller, endpoint, log.model, log.stream, left));
+        log.verdict = verdict;
+        if (!verdict.allowed()) {
+            throw new LlmException(LlmException.Kind.FORBIDDEN, "policy_denied", verdict.reason());
+        }
         return alias;
     }
 

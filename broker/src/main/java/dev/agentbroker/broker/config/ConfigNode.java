@@ -286,7 +286,10 @@ public final class ConfigNode {
     }
 
     private ConfigException missing(String key) {
-        return new ConfigException(pathOf(key), "required key is missing");
+        String typo = values.keySet().stream()
+                .filter(k -> !known.contains(k) && Spelling.closest(k, List.of(key)).isPresent())
+                .findFirst().map(k -> "; found '" + k + "' here: did you mean '" + key + "'?").orElse("");
+        return new ConfigException(pathOf(key), "required key is missing" + typo);
     }
 
     private ConfigException wrongType(String key, String expected, Object actual) {

@@ -44,6 +44,8 @@ public final class BrokerServer {
                 .maxPayloadSize(config.maxRequestBytes())
                 .shutdownGracePeriod(config.shutdownGrace())
                 .shutdownHook(false)
+                // Streamed answers (SSE) must leave at once, not wait on Nagle's algorithm.
+                .connectionOptions(options -> options.tcpNoDelay(true))
                 .routing(routing -> routing(routing, registry, checks, features))
                 .build()
                 .start();

@@ -5,13 +5,16 @@ import jakarta.json.JsonArrayBuilder;
 
 import dev.agentbroker.broker.audit.AuditEvent;
 import dev.agentbroker.broker.audit.AuditSink;
+import dev.agentbroker.llm.CallGate;
 import dev.agentbroker.llm.usage.ModelCallListener;
 import dev.agentbroker.llm.usage.ModelCallRecord;
 import dev.agentbroker.llm.usage.ToolCallRef;
 
 /**
  * Writes each model call as a {@code model.call} audit event: who (user, actor chain,
- * client, token id), which model/provider/deployment, outcome, latency, usage, and the tool
+ * client, token id), the policy decision (allow, deny or error, the determining policy ids
+ * and the policy-set version, from the gate's verdict), which model/provider/deployment,
+ * outcome, latency, usage, and the tool
  * calls the answer asked for (id, name, argument digest) so the later tool invocation can
  * be linked. No prompt, answer or key. Propagates the sink's failure so JSON answers fail
  * closed. Thread-safe.
@@ -29,7 +32,8 @@ final class AuditingCallListener implements ModelCallListener {
     }
 
     static AuditEvent event(ModelCallRecord r) {
-        String decision = "denied".equals(r.outcome()) ? "deny" : r.provider() != null ? "allow" : null;
+        CallGate.Verdict verdict = r.verdict();
+        String decision = verdict != null ? verdict.decision() : "denied".equals(r.outcome()) ? "deny" : null;
         AuditEvent.Builder b = AuditEvent.builder("model.call")
                 .task(r.caller().taskId(), r.caller().traceId())
                 .user(r.caller().user())
@@ -37,7 +41,8 @@ final class AuditingCallListener implements ModelCallListener {
                 .client(r.caller().agent())
                 .tokenId(r.caller().tokenId())
                 .action("invoke_model", r.model() == null ? null : "Model::\"" + r.model() + "\"")
-                .decision(decision, null, null)
+                .decision(decision, verdict == null ? null : verdict.policyIds(),
+                        verdict == null ? null : verdict.policyVersion())
                 .outcome(r.outcome(), r.latencyMicros())
                 .attribute("endpoint", r.endpoint().path())
                 .attribute("model", r.model())
@@ -50,6 +55,9 @@ final class AuditingCallListener implements ModelCallListener {
                 .attribute("input_tokens", r.usage().inputTokens())
                 .attribute("output_tokens", r.usage().outputTokens())
                 .attribute("usage_estimated", r.usage().estimated());
+        if (verdict != null && !verdict.errors().isEmpty()) {
+            b.attribute("policyErrors", String.join("; ", verdict.errors()));
+        }
         if (r.firstByteMicros() >= 0) {
             b.attribute("first_byte_micros", r.firstByteMicros());
         }

@@ -25,15 +25,28 @@ import dev.agentbroker.llm.usage.BudgetLimits;
 public record ModelsConfig(Map<String, Alias> aliases, RetryPolicy retry, BreakerSettings breaker,
                            Map<BudgetLedger.Level, BudgetLimits> budgets) {
 
-    /** An alias: its balancing strategy and deployments. */
-    public record Alias(Strategy strategy, List<DeploymentConfig> deployments) {
+    /**
+     * An alias: its balancing strategy, deployments, and the model family Cedar policies see
+     * ({@code resource in ModelFamily::"NAME"}); null when not configured (the family is then
+     * the alias name).
+     */
+    public record Alias(Strategy strategy, List<DeploymentConfig> deployments, String family) {
+        /** The family policies see for alias {@code name}. */
+        public String familyOf(String name) {
+            return family == null ? name : family;
+        }
+
         static Alias read(ConfigNode node) {
             Strategy strategy = node.choice("strategy", Strategy.ORDERED);
+            String family = node.optionalString("family").orElse(null);
+            if (family != null && (family.isBlank() || family.length() > 128 || family.chars().anyMatch(Character::isISOControl))) {
+                throw new ConfigException(node.pathOf("family"), "must be a non-empty name of at most 128 characters");
+            }
             List<DeploymentConfig> deployments = node.list("deployments", DeploymentConfig::read);
             if (deployments.isEmpty()) {
                 throw new ConfigException(node.pathOf("deployments"), "needs at least one deployment");
             }
-            return new Alias(strategy, deployments);
+            return new Alias(strategy, deployments, family);
         }
     }
 

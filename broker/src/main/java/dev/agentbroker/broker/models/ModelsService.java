@@ -102,9 +102,10 @@ public final class ModelsService implements HttpService {
         return req.headers().first(HeaderNames.create("x-api-key")).map(String::trim).filter(s -> !s.isEmpty()).orElse(null);
     }
 
-    static Caller caller(VerifiedToken token) {
+    /** The routing view of a verified token; the token itself rides along for the policy gate. */
+    public static Caller caller(VerifiedToken token) {
         return new Caller(token.tokenId(), token.subject(), token.clientId(), token.actorChain(), token.taskId(),
-                token.traceRoot(), token.scopes());
+                token.traceRoot(), token.scopes(), token);
     }
 
     private static WireFormat formatOf(ServerRequest req) {

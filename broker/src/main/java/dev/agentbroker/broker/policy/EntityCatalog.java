@@ -92,6 +92,27 @@ public final class EntityCatalog {
         return new EntityCatalog(agents, models, withServer, out);
     }
 
+    /** This catalog with {@code tool} added or replaced (its server becomes known); the server's other tools stay. */
+    public EntityCatalog withTool(ToolDescriptor tool) {
+        Map<String, Entity> out = new HashMap<>(tools);
+        out.put(tool.id(), toolEntity(tool));
+        Map<String, Entity> withServer = new HashMap<>(servers);
+        List<String> scopes = out.keySet().stream().filter(id -> id.startsWith(tool.server() + "/")).sorted()
+                .map(id -> "mcp:" + id).toList();
+        withServer.put(tool.server(), serverEntity(tool.server(), scopes));
+        return new EntityCatalog(agents, models, withServer, out);
+    }
+
+    /** Whether tool {@code name} of {@code server} is known. */
+    public boolean hasTool(String server, String name) {
+        return tools.containsKey(server + "/" + name);
+    }
+
+    /** Whether MCP server {@code name} is known. */
+    public boolean hasServer(String name) {
+        return servers.containsKey(name);
+    }
+
     Optional<Entity> agent(String id) {
         return Optional.ofNullable(agents.get(id));
     }

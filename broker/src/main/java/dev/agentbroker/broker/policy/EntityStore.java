@@ -37,6 +37,11 @@ public final class EntityStore {
         update(c -> c.withServer(server));
     }
 
+    /** Adds or replaces one tool (as the gateway's pinned catalog presents it). */
+    public void setTool(ToolDescriptor tool) {
+        update(c -> c.withTool(tool));
+    }
+
     /** Replaces the tools of {@code server} after its {@code tools/list} (or a list-changed notification). */
     public void setTools(String server, Collection<ToolDescriptor> tools) {
         update(c -> c.withTools(server, tools));

@@ -34,6 +34,7 @@ public final class PolicyEngine {
     private final EntityStore entities;
     private final RequestTranslator translator;
     private final CedarEvaluator evaluator = new CedarEvaluator();
+    private final ListingCache listings = new ListingCache();
     private final AuditSink audit;
     private final Executor shadowExecutor;
     private final Timer latency;
@@ -83,15 +84,36 @@ public final class PolicyEngine {
      * whatever the arguments and approval of a later call: the filter for {@code tools/list},
      * {@code resources/list} and {@code prompts/list}. Cedar evaluates partially with
      * {@code context.args} and {@code context.approval} unknown; the target is hidden when
-     * the answer is Deny whatever they are, or when anything is missing or errs.
+     * the answer is Deny whatever they are, or when anything is missing or errs. Answers are
+     * cached per policy snapshot and entity catalog on a clock rounded to 10 s ({@link ListingCache}).
      */
     public boolean couldPermit(PolicyRequest request) {
+        PolicySnapshot snapshot = enforced.get();
+        EntityCatalog catalog = entities.current();
+        return listings.answer(snapshot, catalog, request, r -> mayAllow(snapshot, catalog, r));
+    }
+
+    /**
+     * First a witness: the request with an approval and no arguments, decided in full on the
+     * cached (fast) path; if that is allowed, some call is. Otherwise partial evaluation (slow:
+     * cedar-java re-parses the set) decides whether any arguments and approval could be.
+     */
+    private boolean mayAllow(PolicySnapshot snapshot, EntityCatalog catalog, PolicyRequest request) {
         try {
-            CedarCall call = translator.translateWithoutCallDetails(request.withoutCallDetails(), entities.current());
-            return evaluator.mayAllow(enforced.get(), call);
+            if (evaluator.evaluate(snapshot, translator.translate(witness(request), catalog)).allowed()) {
+                return true;
+            }
+            return evaluator.mayAllow(snapshot, translator.translateWithoutCallDetails(request, catalog));
         } catch (PolicyException e) {
             return false;
         }
+    }
+
+    private static PolicyRequest witness(PolicyRequest r) {
+        boolean takesArguments = r.action() == PolicyAction.CALL_TOOL || r.action() == PolicyAction.GET_PROMPT;
+        return new PolicyRequest(r.agent(), r.delegation(), r.target(),
+                takesArguments ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT : null, r.budgets(),
+                java.util.Optional.of(new Approval("listing-witness", r.now())), r.taskLabels(), r.now());
     }
 
     /** The policy set being enforced. */

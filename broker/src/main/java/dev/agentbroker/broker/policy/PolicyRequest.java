@@ -44,11 +44,6 @@ public record PolicyRequest(String agent, Delegation delegation, Target target, 
         return new Builder(delegation, target);
     }
 
-    /** The same request without arguments or approval (for "could this ever be permitted"). */
-    PolicyRequest withoutCallDetails() {
-        return new PolicyRequest(agent, delegation, target, null, budgets, Optional.empty(), taskLabels, now);
-    }
-
     /** A mutable builder; not thread-safe. */
     public static final class Builder {
         private final Delegation delegation;

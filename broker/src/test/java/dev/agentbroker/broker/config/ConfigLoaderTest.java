@@ -58,6 +58,7 @@ class ConfigLoaderTest {
                 Arguments.of("wrong type", "server:\n  port: eighty\n", "server.port", "expected an integer"),
                 Arguments.of("out of range", "server:\n  port: 70000\n", "server.port", "between 0 and 65535"),
                 Arguments.of("missing required key", "server:\n  host: 127.0.0.1\n", "server.port", "required"),
+                Arguments.of("misspelt required key", "server:\n  prot: 8080\n", "server.port", "found 'prot' here: did you mean 'port'?"),
                 Arguments.of("missing required section", "data-dir: x\n", "server", "required"),
                 Arguments.of("section of wrong type", "server: 8080\n", "server", "expected a mapping"),
                 Arguments.of("bad duration", "server:\n  port: 1\n  shutdown-grace: soon\n", "server.shutdown-grace", "duration"),

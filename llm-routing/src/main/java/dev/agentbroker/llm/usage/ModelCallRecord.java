@@ -2,6 +2,7 @@ package dev.agentbroker.llm.usage;
 
 import java.util.List;
 
+import dev.agentbroker.llm.CallGate;
 import dev.agentbroker.llm.Caller;
 import dev.agentbroker.llm.Endpoint;
 
@@ -23,10 +24,12 @@ import dev.agentbroker.llm.Endpoint;
  * @param latencyMicros time from receiving the request to the last byte
  * @param firstByteMicros time to the first byte sent to the client, or -1
  * @param toolCalls     the tool calls the answer asked for
+ * @param verdict       the host gate's verdict, or null when the call was refused before the gate
  */
 public record ModelCallRecord(Caller caller, Endpoint endpoint, String model, String provider, String deployment,
                               boolean stream, String outcome, int status, String reason, int attempts, Usage usage,
-                              long latencyMicros, long firstByteMicros, List<ToolCallRef> toolCalls) {
+                              long latencyMicros, long firstByteMicros, List<ToolCallRef> toolCalls,
+                              CallGate.Verdict verdict) {
     public ModelCallRecord {
         toolCalls = List.copyOf(toolCalls);
     }
