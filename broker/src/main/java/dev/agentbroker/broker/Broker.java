@@ -13,18 +13,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.helidon.webserver.http.HttpService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import dev.agentbroker.broker.audit.AuditFeature;
 import dev.agentbroker.broker.audit.AuditSink;
-import dev.agentbroker.broker.audit.LogOnlyAuditSink;
 import dev.agentbroker.broker.config.BrokerConfig;
 import dev.agentbroker.broker.enforce.PolicyFeature;
 import dev.agentbroker.broker.http.BrokerServer;
 import dev.agentbroker.broker.http.HealthCheck;
 import dev.agentbroker.broker.models.ModelsFeature;
 import dev.agentbroker.broker.observability.MetricsRegistry;
+import dev.agentbroker.broker.policy.CedarExchangeGate;
 import dev.agentbroker.broker.token.BrokerUrls;
 import dev.agentbroker.broker.token.TokenVerifier;
 import dev.agentbroker.broker.token.TokensFeature;
-import dev.agentbroker.broker.policy.CedarExchangeGate;
+import dev.agentbroker.broker.trace.TaskTraceService;
 import dev.agentbroker.llm.usage.BudgetLedger;
 import dev.agentbroker.llm.usage.InMemoryBudgetLedger;
 
@@ -39,32 +40,46 @@ public final class Broker {
     private final Path dataDir;
     private final PolicyFeature policy;
     private final TokensFeature tokens;
+    private final AuditFeature audit;
 
-    private Broker(BrokerConfig config, BrokerServer server, Path dataDir, PolicyFeature policy, TokensFeature tokens) {
+    private Broker(BrokerConfig config, BrokerServer server, Path dataDir, PolicyFeature policy, TokensFeature tokens,
+                   AuditFeature audit) {
         this.config = config;
         this.server = server;
         this.dataDir = dataDir;
         this.policy = policy;
         this.tokens = tokens;
+        this.audit = audit;
     }
 
-    /** Wires every component from {@code config} and starts serving. */
+    /** Wires every component from {@code config}, recording to the durable audit log of {@code config.audit()}, and starts serving. */
     public static Broker start(BrokerConfig config) {
-        // Not durable: stands in until the hash-chained file audit sink is wired here.
-        return start(config, new LogOnlyAuditSink(), null);
+        Path dataDir = prepareDataDir(config.dataDir());
+        // /health is not ready while the audit log cannot write, and every audited request then answers 503
+        AuditFeature audit = AuditFeature.start(config.audit(), dataDir);
+        try {
+            return wire(config, dataDir, null, audit.sink(), audit);
+        } catch (RuntimeException e) {
+            audit.close();
+            throw e;
+        }
     }
 
     /**
-     * Wires every component with this audit sink and starts serving; {@code verifierOverride},
-     * when not null, replaces the token service's verifier (tests that hand-make identities).
+     * Wires every component with this audit sink and starts serving; {@code verifier} replaces
+     * the token service's verifier (tests that hand-make identities).
      */
-    public static Broker start(BrokerConfig config, AuditSink audit, TokenVerifier verifierOverride) {
-        Path dataDir = prepareDataDir(config.dataDir());
+    public static Broker start(BrokerConfig config, TokenVerifier verifier, AuditSink audit) {
+        return wire(config, prepareDataDir(config.dataDir()), verifier, audit, null);
+    }
+
+    private static Broker wire(BrokerConfig config, Path dataDir, TokenVerifier verifierOverride, AuditSink audit,
+                               AuditFeature durable) {
         PrometheusMeterRegistry registry = MetricsRegistry.create();
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(dataDirWritable(dataDir));
         List<HttpService> features = new ArrayList<>();
-        // Tokens and models: the base URL is known once the listener is bound (port 0).
+        // The base URL is known once the listener is bound (port 0).
         AtomicReference<java.net.URI> baseUrl = new AtomicReference<>(config.server().publicUrl().orElse(null));
         BrokerUrls urls = new BrokerUrls(baseUrl::get, config.identity().tokens().issuer());
         BudgetLedger ledger = new InMemoryBudgetLedger();
@@ -76,9 +91,13 @@ public final class Broker {
         features.add(tokens.http());
         features.add(ModelsFeature.create(config.providers(), config.models(), verifier, audit, urls::models,
                 policy.modelGate(), ledger, System.getenv()));
+        if (durable != null) {
+            checks.add(durable.healthCheck());
+            features.add(new TaskTraceService(durable.directory(), audit, verifier, urls::admin));
+        }
         BrokerServer server = BrokerServer.start(config.server(), registry, checks, features);
         baseUrl.compareAndSet(null, server.baseUrl());
-        return new Broker(config, server, dataDir, policy, tokens);
+        return new Broker(config, server, dataDir, policy, tokens, durable);
     }
 
     /** The token area: verifier, service, keys, agent descriptors. */
@@ -103,10 +122,13 @@ public final class Broker {
         return policy;
     }
 
-    /** Stops serving after in-flight requests finish (bounded by {@code server.shutdown-grace}). */
+    /** Stops serving after in-flight requests finish (bounded by {@code server.shutdown-grace}), then closes the audit log. */
     public void stop() {
         server.stop();
         policy.close();
+        if (audit != null) {
+            audit.close();
+        }
     }
 
     private static Path prepareDataDir(Path configured) {

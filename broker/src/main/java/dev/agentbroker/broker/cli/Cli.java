@@ -21,7 +21,7 @@ public final class Cli {
     public Cli(PrintStream out, PrintStream err, Map<String, String> environment) {
         this.terminal = new Terminal(out, err, environment);
         this.commands = List.of(new StartCommand(), new TokenCommand(), new KeysCommand(), new PolicyCommand(),
-                new VersionCommand());
+                new AuditCommand(), new TraceCommand(), new VersionCommand());
     }
 
     public int run(String... args) {

@@ -3,6 +3,7 @@ package dev.agentbroker.broker.config;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.agentbroker.broker.audit.AuditConfig;
 import dev.agentbroker.broker.models.ModelsConfig;
 import dev.agentbroker.broker.models.ProviderConfig;
 import dev.agentbroker.broker.token.IdentityConfig;
@@ -20,10 +21,11 @@ import dev.agentbroker.broker.token.IdentityConfig;
  * @param models    model aliases, routing, retries, breaker and budgets
  * @param policies  the Cedar policy set, its reload and shadow candidate
  * @param identity  tokens, agents, trusted issuers and the development IdP
+ * @param audit     the durable audit log: directories, checkpoints, rolling, group commit
  */
 public record BrokerConfig(String source, ServerConfig server, Path dataDir, LoggingConfig logging,
                            Map<String, ProviderConfig> providers, ModelsConfig models,
-                           PoliciesConfig policies, IdentityConfig identity) {
+                           PoliciesConfig policies, IdentityConfig identity, AuditConfig audit) {
 
     static BrokerConfig read(String source, ConfigNode root) {
         if (!root.has("server")) {
@@ -41,7 +43,8 @@ public record BrokerConfig(String source, ServerConfig server, Path dataDir, Log
             throw new ConfigException("dev-idp.enabled", "the development IdP issues user tokens without a password: "
                     + "only allowed when server.host is a loopback address, got " + server.host());
         }
-        return new BrokerConfig(source, server, dataDir, logging, providers, models, policies, identity);
+        AuditConfig audit = root.child("audit").read(AuditConfig::read);
+        return new BrokerConfig(source, server, dataDir, logging, providers, models, policies, identity, audit);
     }
 
     private static boolean isLoopback(String host) {
@@ -50,11 +53,11 @@ public record BrokerConfig(String source, ServerConfig server, Path dataDir, Log
 
     /** This configuration listening on {@code port} instead (0 picks a free port). */
     public BrokerConfig withPort(int port) {
-        return new BrokerConfig(source, server.withPort(port), dataDir, logging, providers, models, policies, identity);
+        return new BrokerConfig(source, server.withPort(port), dataDir, logging, providers, models, policies, identity, audit);
     }
 
     /** This configuration keeping its state in {@code dir} instead. */
     public BrokerConfig withDataDir(Path dir) {
-        return new BrokerConfig(source, server, dir, logging, providers, models, policies, identity);
+        return new BrokerConfig(source, server, dir, logging, providers, models, policies, identity, audit);
     }
 }

@@ -17,7 +17,7 @@ final class RunningBroker implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     RunningBroker(Path policies, boolean watch, Path dataDir) {
-        broker = Broker.start(Quickstart.config(policies, watch, dataDir), audit, tokens);
+        broker = Broker.start(Quickstart.config(policies, watch, dataDir), tokens, audit);
         Quickstart.registerAgents(broker.policy().entities());
     }
 
