@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,8 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.helidon.webserver.http.HttpService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import dev.agentbroker.broker.audit.AuditFeature;
 import dev.agentbroker.broker.audit.AuditSink;
-import dev.agentbroker.broker.audit.AuditUnavailableException;
 import dev.agentbroker.broker.config.BrokerConfig;
 import dev.agentbroker.broker.enforce.PolicyFeature;
 import dev.agentbroker.broker.http.BrokerServer;
@@ -21,8 +22,11 @@ import dev.agentbroker.broker.mcp.McpFeature;
 import dev.agentbroker.broker.http.HealthCheck;
 import dev.agentbroker.broker.models.ModelsFeature;
 import dev.agentbroker.broker.observability.MetricsRegistry;
-import dev.agentbroker.broker.token.InvalidTokenException;
+import dev.agentbroker.broker.policy.CedarExchangeGate;
+import dev.agentbroker.broker.token.BrokerUrls;
 import dev.agentbroker.broker.token.TokenVerifier;
+import dev.agentbroker.broker.token.TokensFeature;
+import dev.agentbroker.broker.trace.TaskTraceService;
 import dev.agentbroker.llm.usage.BudgetLedger;
 import dev.agentbroker.llm.usage.InMemoryBudgetLedger;
 
@@ -36,50 +40,76 @@ public final class Broker {
     private final BrokerServer server;
     private final Path dataDir;
     private final PolicyFeature policy;
+    private final TokensFeature tokens;
+    private final AuditFeature audit;
     private final McpFeature mcp;
 
-    private Broker(BrokerConfig config, BrokerServer server, Path dataDir, PolicyFeature policy, McpFeature mcp) {
+    private Broker(BrokerConfig config, BrokerServer server, Path dataDir, PolicyFeature policy, TokensFeature tokens,
+                   AuditFeature audit, McpFeature mcp) {
         this.config = config;
         this.server = server;
         this.dataDir = dataDir;
         this.policy = policy;
+        this.tokens = tokens;
+        this.audit = audit;
         this.mcp = mcp;
     }
 
-    /**
-     * Wires every component from {@code config} and starts serving. Until the token service and
-     * the durable audit log are wired here, no token verifies and no event can be recorded, so
-     * every protected call fails closed.
-     */
+    /** Wires every component from {@code config}, recording to the durable audit log of {@code config.audit()}, and starts serving. */
     public static Broker start(BrokerConfig config) {
-        TokenVerifier noTokens = (token, resource) -> {
-            throw new InvalidTokenException("the token service is not configured");
-        };
-        AuditSink noAudit = event -> {
-            throw new AuditUnavailableException("the audit log is not configured", null);
-        };
-        return start(config, noTokens, noAudit);
+        Path dataDir = prepareDataDir(config.dataDir());
+        // /health is not ready while the audit log cannot write, and every audited request then answers 503
+        AuditFeature audit = AuditFeature.start(config.audit(), dataDir);
+        try {
+            return wire(config, dataDir, null, audit.sink(), audit);
+        } catch (RuntimeException e) {
+            audit.close();
+            throw e;
+        }
     }
 
-    /** Wires every component from {@code config} with this token verifier and audit sink, and starts serving. */
+    /**
+     * Wires every component with this audit sink and starts serving; {@code verifier} replaces
+     * the token service's verifier (tests that hand-make identities).
+     */
     public static Broker start(BrokerConfig config, TokenVerifier verifier, AuditSink audit) {
-        Path dataDir = prepareDataDir(config.dataDir());
+        return wire(config, prepareDataDir(config.dataDir()), verifier, audit, null);
+    }
+
+    private static Broker wire(BrokerConfig config, Path dataDir, TokenVerifier verifierOverride, AuditSink audit,
+                               AuditFeature durable) {
         PrometheusMeterRegistry registry = MetricsRegistry.create();
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(dataDirWritable(dataDir));
         List<HttpService> features = new ArrayList<>();
-        AtomicReference<BrokerServer> self = new AtomicReference<>();
+        // The base URL is known once the listener is bound (port 0).
+        AtomicReference<java.net.URI> baseUrl = new AtomicReference<>(config.server().publicUrl().orElse(null));
+        BrokerUrls urls = new BrokerUrls(baseUrl::get, config.identity().tokens().issuer());
         BudgetLedger ledger = new InMemoryBudgetLedger();
         PolicyFeature policy = PolicyFeature.start(config, registry, audit, ledger);
-        features.add(ModelsFeature.create(config.providers(), config.models(), verifier, audit,
-                () -> self.get().baseUrl() + "/v1", policy.modelGate(), ledger, System.getenv()));
+        TokensFeature tokens = TokensFeature.create(config.identity(), dataDir, urls, audit,
+                new CedarExchangeGate(policy.runtime().engine()), System.getenv(), Clock.systemUTC());
+        policy.entities().setAgents(tokens.agentDescriptors());
+        TokenVerifier verifier = verifierOverride == null ? tokens.verifier() : verifierOverride;
+        features.add(tokens.http());
+        features.add(ModelsFeature.create(config.providers(), config.models(), verifier, audit, urls::models,
+                policy.modelGate(), ledger, System.getenv()));
+        if (durable != null) {
+            checks.add(durable.healthCheck());
+            features.add(new TaskTraceService(durable.directory(), audit, verifier, urls::admin));
+        }
         McpFeature mcp = McpFeature.create(config.mcp(), dataDir, verifier, policy.mcpGate(), audit, policy.entities(),
-                policy.runtime().toolGroups(), () -> self.get().baseUrl(), System.getenv());
+                policy.runtime().toolGroups(), baseUrl::get, System.getenv());
         features.addAll(mcp.services());
         BrokerServer server = BrokerServer.start(config.server(), registry, checks, features);
-        self.set(server);
+        baseUrl.compareAndSet(null, server.baseUrl());
         mcp.start();
-        return new Broker(config, server, dataDir, policy, mcp);
+        return new Broker(config, server, dataDir, policy, tokens, durable, mcp);
+    }
+
+    /** The token area: verifier, service, keys, agent descriptors. */
+    public TokensFeature tokens() {
+        return tokens;
     }
 
     public BrokerConfig config() {
@@ -99,11 +129,14 @@ public final class Broker {
         return policy;
     }
 
-    /** Stops serving after in-flight requests finish (bounded by {@code server.shutdown-grace}). */
+    /** Stops serving after in-flight requests finish (bounded by {@code server.shutdown-grace}), then closes the audit log. */
     public void stop() {
         server.stop();
         mcp.close();
         policy.close();
+        if (audit != null) {
+            audit.close();
+        }
     }
 
     private static Path prepareDataDir(Path configured) {

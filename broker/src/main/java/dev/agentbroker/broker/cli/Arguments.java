@@ -28,6 +28,9 @@ final class Arguments {
                 positional.addAll(args.subList(i + 1, args.size()));
                 break;
             }
+            if (arg.length() == 2 && arg.charAt(0) == '-' && Character.isLetter(arg.charAt(1))) {
+                arg = "-" + arg; // -n N is --n N
+            }
             if (!arg.startsWith("--")) {
                 positional.add(arg);
                 continue;

@@ -1,16 +1,14 @@
 package dev.agentbroker.broker.cli;
 
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import sun.misc.Signal;
 
 import dev.agentbroker.broker.Broker;
 import dev.agentbroker.broker.config.BrokerConfig;
-import dev.agentbroker.broker.config.ConfigException;
-import dev.agentbroker.broker.config.ConfigLoader;
 import dev.agentbroker.broker.observability.LogSetup;
 
 /**
@@ -35,10 +33,7 @@ final class StartCommand implements Command {
 
     @Override
     public List<Option> options() {
-        return List.of(
-                new Option("config", "FILE", "YAML configuration file (default: embedded quickstart)"),
-                new Option("port", "N", "listen on port N instead of server.port (0 = any free port)"),
-                new Option("data-dir", "DIR", "keep keys, audit log and state in DIR instead of data-dir"));
+        return List.of(ConfigOptions.CONFIG, ConfigOptions.PORT, ConfigOptions.DATA_DIR);
     }
 
     @Override
@@ -46,13 +41,11 @@ final class StartCommand implements Command {
         if (!arguments.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + arguments.positional().get(0) + "'");
         }
-        BrokerConfig config;
-        try {
-            config = load(arguments);
-        } catch (ConfigException e) {
-            terminal.err().println("error: invalid configuration: " + e.getMessage());
+        Optional<BrokerConfig> loaded = ConfigOptions.loadOrReport(arguments, terminal);
+        if (loaded.isEmpty()) {
             return Cli.USAGE;
         }
+        BrokerConfig config = loaded.get();
         LogSetup.apply(config.logging());
         CountDownLatch stopRequested = new CountDownLatch(1);
         Broker broker;
@@ -68,6 +61,9 @@ final class StartCommand implements Command {
         terminal.out().println("  config: " + config.source());
         terminal.out().println("  data:   " + broker.dataDir());
         terminal.out().println("  try:    curl " + broker.server().baseUrl() + "/health");
+        if (config.identity().devIdp().enabled()) {
+            terminal.out().println("  token:  bin/broker token --user USER --agent AGENT   (docs/tokens.md)");
+        }
         terminal.out().flush();
         awaitUninterruptibly(stopRequested);
         terminal.out().println("Stopping: letting in-flight requests finish (up to "
@@ -75,20 +71,6 @@ final class StartCommand implements Command {
         broker.stop();
         terminal.out().println("Stopped.");
         return Cli.OK;
-    }
-
-    private static BrokerConfig load(Arguments arguments) {
-        ConfigLoader loader = new ConfigLoader();
-        BrokerConfig config = arguments.value("config").map(Path::of).map(loader::load).orElseGet(loader::loadEmbedded);
-        Integer port = arguments.integer("port", 0, 65535).orElse(null);
-        if (port != null) {
-            config = config.withPort(port);
-        }
-        String dataDir = arguments.value("data-dir").orElse(null);
-        if (dataDir != null) {
-            config = config.withDataDir(Path.of(dataDir));
-        }
-        return config;
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {

@@ -3,9 +3,11 @@ package dev.agentbroker.broker.config;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.agentbroker.broker.audit.AuditConfig;
 import dev.agentbroker.broker.mcp.McpConfig;
 import dev.agentbroker.broker.models.ModelsConfig;
 import dev.agentbroker.broker.models.ProviderConfig;
+import dev.agentbroker.broker.token.IdentityConfig;
 
 /**
  * The whole broker configuration: immutable, parsed and validated once at start-up by
@@ -19,11 +21,13 @@ import dev.agentbroker.broker.models.ProviderConfig;
  * @param providers model providers by name (keys as secret references only)
  * @param models    model aliases, routing, retries, breaker and budgets
  * @param policies  the Cedar policy set, its reload and shadow candidate
+ * @param identity  tokens, agents, trusted issuers and the development IdP
+ * @param audit     the durable audit log: directories, checkpoints, rolling, group commit
  * @param mcp       the MCP gateway: upstream servers, sessions, limits
  */
 public record BrokerConfig(String source, ServerConfig server, Path dataDir, LoggingConfig logging,
                            Map<String, ProviderConfig> providers, ModelsConfig models,
-                           PoliciesConfig policies, McpConfig mcp) {
+                           PoliciesConfig policies, IdentityConfig identity, AuditConfig audit, McpConfig mcp) {
 
     static BrokerConfig read(String source, ConfigNode root) {
         if (!root.has("server")) {
@@ -36,17 +40,27 @@ public record BrokerConfig(String source, ServerConfig server, Path dataDir, Log
         ModelsConfig models = root.child("models").read(ModelsConfig::read);
         models.checkProviders(providers);
         PoliciesConfig policies = root.child("policies").read(PoliciesConfig::read);
+        IdentityConfig identity = IdentityConfig.read(root);
+        if (identity.devIdp().enabled() && !isLoopback(server.host())) {
+            throw new ConfigException("dev-idp.enabled", "the development IdP issues user tokens without a password: "
+                    + "only allowed when server.host is a loopback address, got " + server.host());
+        }
+        AuditConfig audit = root.child("audit").read(AuditConfig::read);
         McpConfig mcp = root.child("mcp").read(McpConfig::read);
-        return new BrokerConfig(source, server, dataDir, logging, providers, models, policies, mcp);
+        return new BrokerConfig(source, server, dataDir, logging, providers, models, policies, identity, audit, mcp);
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
 
     /** This configuration listening on {@code port} instead (0 picks a free port). */
     public BrokerConfig withPort(int port) {
-        return new BrokerConfig(source, server.withPort(port), dataDir, logging, providers, models, policies, mcp);
+        return new BrokerConfig(source, server.withPort(port), dataDir, logging, providers, models, policies, identity, audit, mcp);
     }
 
     /** This configuration keeping its state in {@code dir} instead. */
     public BrokerConfig withDataDir(Path dir) {
-        return new BrokerConfig(source, server, dir, logging, providers, models, policies, mcp);
+        return new BrokerConfig(source, server, dir, logging, providers, models, policies, identity, audit, mcp);
     }
 }

@@ -15,6 +15,7 @@ import io.helidon.webserver.http.ServerResponse;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.json.Json;
 
+import dev.agentbroker.broker.audit.AuditUnavailableException;
 import dev.agentbroker.broker.config.ServerConfig;
 
 /**
@@ -56,6 +57,7 @@ public final class BrokerServer {
                         List<HealthCheck> checks, List<HttpService> features) {
         routing.addFilter(new RequestObserver(registry))
                 .error(HttpException.class, BrokerServer::httpError)
+                .error(AuditUnavailableException.class, BrokerServer::auditUnavailable)
                 .error(Throwable.class, BrokerServer::internalError)
                 .register("/health", new HealthService(checks))
                 .register("/metrics", new MetricsService(registry));
@@ -96,6 +98,19 @@ public final class BrokerServer {
             String code = status.code() == 404 ? "not_found" : status.code() == 413 ? "request_too_large" : "invalid_request";
             JsonResponses.send(res, status, Json.createObjectBuilder().add("error", code)
                     .add("error_description", status.code() == 404 ? "no such endpoint" : status.reasonPhrase()).build());
+        }
+    }
+
+    /** Fail closed: nothing is served unaudited (docs/audit.md); the cause is in the broker log, not the answer. */
+    private static void auditUnavailable(ServerRequest req, ServerResponse res, AuditUnavailableException error) {
+        LOG.log(Level.WARNING, "refused " + req.prologue().method().text() + " " + req.matchingPattern()
+                .orElse(RequestObserver.UNMATCHED) + ": " + error.getMessage());
+        if (!res.isSent()) {
+            res.header(io.helidon.http.HeaderNames.RETRY_AFTER, "1");
+            JsonResponses.send(res, Status.SERVICE_UNAVAILABLE_503, Json.createObjectBuilder()
+                    .add("error", "audit_unavailable")
+                    .add("error_description", "the broker cannot write its audit log, so it refuses requests until it can;"
+                            + " see /health and the broker log").build());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.agentbroker.broker.models;
 
+import dev.agentbroker.broker.audit.RecordingAudit;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -44,11 +44,26 @@ final class TokenClient {
         }
     }
 
-    /** The agent's own token (client credentials grant). */
+    /**
+     * A user token from the broker's development IdP ({@code POST /dev-idp/token}), standing
+     * in for the sign-in at a real identity provider; only served when {@code dev-idp.enabled}.
+     */
+    String devUserToken(String username) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/dev-idp/token"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode("username", username)))
+                .build();
+        return answer(http.send(request, HttpResponse.BodyHandlers.ofString())).getString("access_token");
+    }
+
+    /** The agent's own token (client credentials grant); {@code scope} null asks for the agent's whole ceiling. */
     String clientCredentials(Agent agent, String scope) throws IOException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
-        form.put("scope", scope);
+        if (scope != null) {
+            form.put("scope", scope);
+        }
         return post(agent, form, List.of()).getString("access_token");
     }
 
@@ -80,7 +95,10 @@ final class TokenClient {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private static JsonObject answer(HttpResponse<String> response) {
         JsonObject json = Json.createReader(new StringReader(response.body())).readObject();
         if (response.statusCode() != 200) {
             throw new AgentException("token endpoint refused (" + json.getString("error", "HTTP " + response.statusCode())
