@@ -71,7 +71,7 @@ class DelegationTest {
         TokenService.Issued parent = f.forUser("research-agent", "alice", null);
         assertEquals(Set.of("mcp:*", "model:*"), parent.claims().token().scopes());
         VerifiedToken c = f.hop("helper-agent", parent.token(), null).claims().token();
-        assertEquals(Set.of("model:sandbox", "mcp:fs", "mcp:fetch"), c.scopes());
+        assertEquals(Set.of("model:sandbox", "model:sandbox-escape", "mcp:fs", "mcp:fetch"), c.scopes());
     }
 
     @Nested

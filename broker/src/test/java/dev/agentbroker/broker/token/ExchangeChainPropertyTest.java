@@ -28,7 +28,7 @@ class ExchangeChainPropertyTest {
     private static final List<String> AGENTS =
             List.of("research-agent", "summarizer-agent", "helper-agent", "deep-agent", "deeper-agent");
     private static final List<String> SCOPES = List.of("mcp:*", "model:*", "mcp:fs", "mcp:fs/read_file",
-            "mcp:fs/write_file", "mcp:notes", "mcp:notes/add_note", "mcp:fetch", "model:sandbox", "model:sandbox-large",
+            "mcp:fs/write_file", "mcp:notes", "mcp:notes/add_note", "mcp:fetch", "model:sandbox", "model:sandbox-large", "model:sandbox-escape",
             "admin");
 
     @TempDir
