@@ -64,8 +64,9 @@ class ProviderStandInTest {
         Sample plain = new ModelScenario(false, 3).open(http, side, 0).call();
         assertEquals(plain.totalNanos(), plain.firstByteNanos());
         Sample streamed = new ModelScenario(true, 3).open(http, side, 0).call();
-        assertTrue(streamed.totalNanos() - streamed.firstByteNanos() >= 3 * 5_000_000L,
-                "the 4 events after the first are 5 ms apart: " + streamed);
+        // Lower bounds only: a loaded machine may delay the first byte, never shorten a sleep.
+        assertTrue(streamed.firstByteNanos() <= streamed.totalNanos(), streamed.toString());
+        assertTrue(streamed.totalNanos() >= 3 * 5_000_000L, "the events after the first are 5 ms apart: " + streamed);
     }
 
     @Test

@@ -78,7 +78,7 @@ public final class CedarMcpGate implements McpGate {
         PolicyRequest request = request(token, target).arguments(op.arguments()).build();
         dev.agentbroker.broker.policy.Decision decision = engine.authorize(request);
         audit.record(token, decision, op.arguments() == null ? Map.of("server", op.server())
-                : Map.of("server", op.server(), "argumentDigest", CanonicalJson.sha256(op.arguments())));
+                : Map.of("server", op.server(), "argument_digest", CanonicalJson.sha256(op.arguments())));
         return answer(decision);
     }
 
@@ -93,7 +93,7 @@ public final class CedarMcpGate implements McpGate {
 
     private McpGate.Decision listable(VerifiedToken token, Target target) {
         return engine.couldPermit(request(token, target).build()) ? McpGate.Decision.ALLOW
-                : McpGate.Decision.deny("by policy");
+                : McpGate.Decision.deny("not permitted by policy");
     }
 
     private PolicyRequest.Builder request(VerifiedToken token, Target target) {
@@ -107,6 +107,6 @@ public final class CedarMcpGate implements McpGate {
         }
         String head = "action " + decision.action() + " on " + decision.resource() + " denied";
         String rest = decision.reason().startsWith(head) ? decision.reason().substring(head.length()) : "";
-        return McpGate.Decision.deny("by policy" + rest);
+        return McpGate.Decision.deny("not permitted by policy" + rest);
     }
 }

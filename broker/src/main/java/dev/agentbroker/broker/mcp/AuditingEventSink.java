@@ -38,7 +38,7 @@ final class AuditingEventSink implements McpEventSink {
                 .decision(event.allowed() ? "allow" : "deny", null, null)
                 .outcome(event.outcome(), event.latencyMicros())
                 .attribute("server", event.server()).attribute("item", event.item())
-                .attribute("exposedName", event.exposedName()).attribute("argumentDigest", event.argumentDigest())
+                .attribute("tool", event.exposedName()).attribute("argument_digest", event.argumentDigest())
                 .attribute("reason", event.reason());
         record(b.build());
     }

@@ -79,7 +79,7 @@ class EvaluationErrorTest {
         McpGate.Decision d = gate.check(Quickstart.token("alice", "research", Quickstart.chain(1), "mcp:fs"), read);
 
         assertFalse(d.allowed());
-        assertEquals("by policy (policy evaluation error)", d.reason());
+        assertEquals("not permitted by policy (policy evaluation error)", d.reason());
         AuditEvent intent = audit.last(DecisionAudit.TYPE);
         assertEquals("error", intent.decision());
         assertTrue(String.valueOf(intent.attributes().get("policyErrors")).startsWith("approver-is-not-mallory: "),

@@ -133,7 +133,7 @@ class McpEnforcementTest {
         AuditEvent intent = audit.last(DecisionAudit.TYPE);
         assertEquals("allow", intent.decision());
         assertEquals(List.of("default-call-tool-by-scope"), intent.policyIds());
-        assertTrue(intent.attributes().containsKey("argumentDigest"));
+        assertTrue(intent.attributes().containsKey("argument_digest"));
     }
 
     @Test

@@ -108,10 +108,10 @@ class EverythingGatewayTest {
         JsonObject response = session("/mcp").request("tools/call", call(server + "__echo", args("message", "hi " + server)));
         assertEquals("Echo: hi " + server, McpTestClient.text(response));
         AuditEvent event = broker.audit.ofType("tool.call").stream()
-                .filter(e -> (server + "__echo").equals(e.attributes().get("exposedName"))).findFirst().orElseThrow();
+                .filter(e -> (server + "__echo").equals(e.attributes().get("tool"))).findFirst().orElseThrow();
         assertEquals("allow", event.decision());
         assertEquals("ok", event.outcome());
-        assertEquals(64, String.valueOf(event.attributes().get("argumentDigest")).length());
+        assertEquals(64, String.valueOf(event.attributes().get("argument_digest")).length());
         assertFalse(event.toString().contains("hi " + server), "arguments are never audited, only their digest");
     }
 

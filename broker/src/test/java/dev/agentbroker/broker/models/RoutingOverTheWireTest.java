@@ -242,10 +242,14 @@ class RoutingOverTheWireTest {
             }
         }
         assertEquals(8, arrivals.size());
+        // Chunks leave the provider 150 ms apart. Coalesced chunks arrive together (gap ~0 ms);
+        // the bounds leave room for a loaded machine delaying one read and not the next.
         for (int i = 1; i < 6; i++) {
             long gap = arrivals.get(i) - arrivals.get(i - 1);
-            assertTrue(gap >= 90, "chunk " + i + " arrived " + gap + " ms after the previous one: coalesced");
+            assertTrue(gap >= 30, "chunk " + i + " arrived " + gap + " ms after the previous one: coalesced");
         }
+        long spread = arrivals.get(5) - arrivals.get(0);
+        assertTrue(spread >= 500, "chunks 0..5 arrived within " + spread + " ms instead of about 750 ms: coalesced");
     }
 
     @Test
