@@ -20,8 +20,8 @@ public final class Cli {
 
     public Cli(PrintStream out, PrintStream err, Map<String, String> environment) {
         this.terminal = new Terminal(out, err, environment);
-        this.commands = List.of(new StartCommand(), new TokenCommand(), new KeysCommand(), new PolicyCommand(),
-                new AuditCommand(), new TraceCommand(), new ToolsCommand(), new VersionCommand());
+        this.commands = List.of(new StartCommand(), new DemoCommand(), new TokenCommand(), new KeysCommand(),
+                new PolicyCommand(), new AuditCommand(), new TraceCommand(), new ToolsCommand(), new VersionCommand());
     }
 
     public int run(String... args) {

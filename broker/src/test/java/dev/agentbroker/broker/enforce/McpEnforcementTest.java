@@ -114,7 +114,7 @@ class McpEnforcementTest {
 
         assertEquals(JsonValue.TRUE, result.get("isError"));
         String text = result.getJsonArray("content").getJsonObject(0).getString("text");
-        assertEquals("call_tool on fs__write_file denied: by policy", text);
+        assertEquals("call_tool on fs__write_file denied: not permitted by policy", text);
         AuditEvent intent = audit.last(DecisionAudit.TYPE);
         assertEquals("deny", intent.decision());
         assertEquals("Tool::\"fs/write_file\"", intent.resource());
