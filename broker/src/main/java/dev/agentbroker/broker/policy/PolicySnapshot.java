@@ -10,7 +10,8 @@ import com.cedarpolicy.model.schema.Schema;
  * One validated policy set ready to enforce: the Cedar {@code PolicySet} and
  * {@code Schema}, both cached in the native engine (an uncached one silently re-parses on
  * every call), plus its version (a digest of the files), where it came from, and what its
- * policies can read ({@link PolicyReads}, worked out once). Each Cedar policy's id is its
+ * policies can read ({@link PolicyReads}) and which of them can apply to a call
+ * ({@link PolicySlices}), both worked out once. Each Cedar policy's id is its
  * {@code @id} annotation, so determining policies need no mapping.
  * Immutable; a reload builds a new snapshot and swaps it.
  */
@@ -22,6 +23,7 @@ public final class PolicySnapshot {
     private final PolicySet policies;
     private final Schema schema;
     private final PolicyReads reads;
+    private final PolicySlices slices;
 
     PolicySnapshot(String version, String source, List<String> policyIds, PolicySet policies, Schema schema) {
         this(version, source, policyIds, policies, schema,
@@ -31,6 +33,7 @@ public final class PolicySnapshot {
     PolicySnapshot(String version, String source, List<String> policyIds, PolicySet policies, Schema schema,
                    PolicyReads reads) {
         this.reads = reads;
+        this.slices = new PolicySlices(policies);
         this.version = version;
         this.source = source;
         this.policyIds = List.copyOf(policyIds);
@@ -68,5 +71,9 @@ public final class PolicySnapshot {
 
     PolicyReads reads() {
         return reads;
+    }
+
+    PolicySlices slices() {
+        return slices;
     }
 }

@@ -99,7 +99,7 @@ class TranslatorSchemaConformanceTest {
         }
     }
 
-    private static List<PolicyRequest> requests() {
+    static List<PolicyRequest> requests() {
         List<PolicyRequest> out = new ArrayList<>();
         for (Target target : targets()) {
             boolean takesArguments = target.action() == PolicyAction.CALL_TOOL || target.action() == PolicyAction.GET_PROMPT;
@@ -151,7 +151,7 @@ class TranslatorSchemaConformanceTest {
                         .add("a/b~c", "escaped pointer").add("", "empty key").build());
     }
 
-    private static EntityCatalog catalog() {
+    static EntityCatalog catalog() {
         ToolAnnotations write = new ToolAnnotations(false, true, null, null);
         return EntityCatalog.EMPTY
                 .withAgents(List.of(new AgentDescriptor("research-agent", Set.of("assistant")),
