@@ -22,16 +22,10 @@ import com.cedarpolicy.value.CedarMap;
  * the names they mention, and a policy that reads what was pruned anyway is a deny with an error.
  */
 class PolicyReadsTest {
-    private static final String PERMIT = """
-            @id("tools-by-scope-and-token")
-            permit (principal, action == Action::"call_tool", resource)
-            when { context.token.scopes.containsAny(resource.grantedBy) };
-            """;
-    private static final String FORBID_FROZEN = """
-            @id("no-frozen-tasks")
-            forbid (principal, action == Action::"call_tool", resource)
-            when { context.task.labels.contains("frozen") };
-            """;
+    private static final String PERMIT = "@id(\"tools-by-scope-and-token\") permit (principal, action == Action::\"call_tool\","
+            + " resource) when { context.token.scopes.containsAny(resource.grantedBy) };\n";
+    private static final String FORBID_FROZEN = "@id(\"no-frozen-tasks\") forbid (principal, action, resource)"
+            + " when { context.task.labels.contains(\"frozen\") };\n";
     private final RequestTranslator translator = new RequestTranslator(new ArgumentCanonicaliser(List.of("/sandbox")));
 
     @Test
