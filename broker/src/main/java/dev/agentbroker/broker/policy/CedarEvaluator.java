@@ -18,9 +18,14 @@ import com.cedarpolicy.model.exception.AuthException;
  * The one place that calls the native Cedar authorizer. Fails closed on Cedar's fail-open
  * trap: an evaluation error inside a {@code forbid} makes Cedar skip that forbid and still
  * answer Success, so a response is an allow only when it is a Success, Allow, with no error
- * at all. Requests are validated against the (cached) schema, so a context or an entity that
- * does not conform is a Failure, hence a deny. Native calls are short and pin a virtual
- * thread only for their duration. Thread-safe.
+ * at all. Full decisions are made without the schema: the broker builds every context and
+ * entity itself ({@link RequestShape} checks each request's shape in Java, and a build test
+ * validates every shape the translator produces against the schema), so per-request schema
+ * validation, which cost more than the evaluation itself, would check the broker's own code on
+ * every call. A type error Cedar meets anyway is an evaluation error, hence a deny. Each call
+ * carries only what the snapshot's policies can read ({@link PolicyReads}) and is decided by
+ * only the policies whose scope can match it ({@link PolicySlices}). Native calls are
+ * short and pin a virtual thread only for their duration. Thread-safe.
  */
 final class CedarEvaluator {
     private final BasicAuthorizationEngine engine = new BasicAuthorizationEngine();
@@ -29,12 +34,13 @@ final class CedarEvaluator {
     record Outcome(boolean allowed, List<String> determining, List<String> errors) {
     }
 
-    Outcome evaluate(PolicySnapshot snapshot, CedarCall call) {
+    Outcome evaluate(PolicySnapshot snapshot, CedarCall full) {
+        CedarCall call = snapshot.reads().prune(full);
         AuthorizationRequest request = new AuthorizationRequest(call.principal(), call.action(), call.resource(),
-                Optional.of(call.context()), Optional.of(snapshot.schema()), true);
+                Optional.of(call.context()), Optional.empty(), false);
         AuthorizationResponse response;
         try {
-            response = engine.isAuthorized(request, snapshot.policies(), call.entities());
+            response = engine.isAuthorized(request, snapshot.slices().forCall(call), call.entities());
         } catch (AuthException | RuntimeException e) {
             return new Outcome(false, List.of(), List.of("request: " + message(e)));
         }
@@ -54,15 +60,16 @@ final class CedarEvaluator {
     /**
      * Partial evaluation with the call's arguments and approval unknown: false only when some
      * assignment of them can never be allowed (Cedar answers Deny outright) or when anything
-     * errs; true when it answers Allow or leaves residual policies to decide.
+     * errs; true when it answers Allow or leaves residual policies to decide. Like a full
+     * decision: pruned, sliced, no schema (cedar-java re-parses a schema on every partial call).
      */
-    boolean mayAllow(PolicySnapshot snapshot, CedarCall call) {
+    boolean mayAllow(PolicySnapshot snapshot, CedarCall full) {
+        CedarCall call = snapshot.reads().prune(full);
         PartialAuthorizationRequest request = PartialAuthorizationRequest.builder().principal(call.principal())
-                .action(call.action()).resource(call.resource()).context(call.context()).schema(snapshot.schema())
-                .build();
+                .action(call.action()).resource(call.resource()).context(call.context()).build();
         PartialAuthorizationResponse response;
         try {
-            response = engine.isAuthorizedPartial(request, snapshot.policies(), call.entities());
+            response = engine.isAuthorizedPartial(request, snapshot.slices().forCall(call), call.entities());
         } catch (AuthException | RuntimeException e) {
             return false;
         }

@@ -21,7 +21,7 @@ import dev.agentbroker.broker.audit.AuditUnavailableException;
  * Cedar at every model call and every tool invocation: answers {@link PolicyRequest}s with
  * {@link Decision}s from the enforced {@link PolicySnapshot}, which a reload swaps
  * atomically (a request sees one snapshot from start to end). Fails closed: an unknown
- * entity, an argument that cannot be canonicalised, a context that does not validate, a
+ * entity, an argument that cannot be canonicalised, a request not shaped as the schema says, a
  * Cedar failure or any evaluation error is a deny. With a shadow candidate installed, each
  * decision is also evaluated against the candidate on {@code shadowExecutor} and every
  * disagreement is counted and audited as {@code policy.shadow_disagreement}. Thread-safe.

@@ -9,8 +9,10 @@ import com.cedarpolicy.model.schema.Schema;
 /**
  * One validated policy set ready to enforce: the Cedar {@code PolicySet} and
  * {@code Schema}, both cached in the native engine (an uncached one silently re-parses on
- * every call), plus its version (a digest of the files) and where it came from. Each Cedar
- * policy's id is its {@code @id} annotation, so determining policies need no mapping.
+ * every call), plus its version (a digest of the files), where it came from, and what its
+ * policies can read ({@link PolicyReads}) and which of them can apply to a call
+ * ({@link PolicySlices}), both worked out once. Each Cedar policy's id is its
+ * {@code @id} annotation, so determining policies need no mapping.
  * Immutable; a reload builds a new snapshot and swaps it.
  */
 public final class PolicySnapshot {
@@ -20,8 +22,18 @@ public final class PolicySnapshot {
     private final Instant loadedAt;
     private final PolicySet policies;
     private final Schema schema;
+    private final PolicyReads reads;
+    private final PolicySlices slices;
 
     PolicySnapshot(String version, String source, List<String> policyIds, PolicySet policies, Schema schema) {
+        this(version, source, policyIds, policies, schema,
+                PolicyReads.of(policies.policies.stream().map(p -> p.policySrc).toList()));
+    }
+
+    PolicySnapshot(String version, String source, List<String> policyIds, PolicySet policies, Schema schema,
+                   PolicyReads reads) {
+        this.reads = reads;
+        this.slices = new PolicySlices(policies);
         this.version = version;
         this.source = source;
         this.policyIds = List.copyOf(policyIds);
@@ -55,5 +67,13 @@ public final class PolicySnapshot {
 
     Schema schema() {
         return schema;
+    }
+
+    PolicyReads reads() {
+        return reads;
+    }
+
+    PolicySlices slices() {
+        return slices;
     }
 }

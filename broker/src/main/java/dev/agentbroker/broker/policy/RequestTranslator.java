@@ -63,6 +63,7 @@ final class RequestTranslator {
         if (request.action() == PolicyAction.CALL_TOOL || request.action() == PolicyAction.GET_PROMPT) {
             context.put("args", unknownDetails ? new Unknown("args") : arguments(request, entities));
         }
+        RequestShape.check(request.action(), resource, context);
         EntityUID action = CedarTypes.ACTION.of(request.action().cedarName());
         return new CedarCall(principal.getEUID(), action, resource, context, entities);
     }

@@ -17,6 +17,14 @@ public final class UnvalidatedSnapshots {
 
     /** The policies of {@code cedar}, parsed and cached but not validated, with their {@code @id}s as ids. */
     public static PolicySnapshot of(String cedar) throws Exception {
+        return of(cedar, cedar);
+    }
+
+    /**
+     * As {@link #of(String)}, but requests are pruned to what the policies of {@code readsFrom}
+     * read: proves that a policy reading what pruning omitted fails closed.
+     */
+    public static PolicySnapshot of(String cedar, String readsFrom) throws Exception {
         Schema schema = Schema.parse(Schema.JsonOrCedar.Cedar, PolicyFiles.schemaText());
         schema.cache();
         List<String> ids = new ArrayList<>();
@@ -28,6 +36,7 @@ public final class UnvalidatedSnapshots {
         }
         PolicySet set = new PolicySet(policies);
         set.cache();
-        return new PolicySnapshot("sha256:unvalidated", "test", ids, set, schema);
+        PolicyReads reads = PolicyReads.of(PolicySet.parsePolicies(readsFrom).policies.stream().map(p -> p.policySrc).toList());
+        return new PolicySnapshot("sha256:unvalidated", "test", ids, set, schema, reads);
     }
 }
