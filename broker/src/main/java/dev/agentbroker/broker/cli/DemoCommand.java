@@ -103,7 +103,13 @@ final class DemoCommand implements Command {
             return Cli.FAILED;
         }
         Path auditDir = config.audit().directoryUnder(config.dataDir());
-        TraceTree tree = TraceTree.load(auditDir, task);
+        TraceTree tree;
+        try {
+            tree = TraceTree.load(auditDir, task);
+        } catch (IOException e) {
+            terminal.err().println("error: cannot read the audit log " + auditDir + ": " + e.getMessage());
+            return Cli.FAILED;
+        }
         if (tree.isEmpty()) {
             terminal.err().println("error: no audit records for task " + task + " in " + auditDir
                     + "; if the broker keeps its data elsewhere: bin/broker trace " + task + " --data-dir DIR");
