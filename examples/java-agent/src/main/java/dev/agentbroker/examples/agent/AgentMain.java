@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
  * {@code task: ID} naming the task whose trace {@code bin/broker trace ID} shows.
  */
 public final class AgentMain {
+    /** The MCP SDK logs each session's capabilities at INFO; the narration says what matters. Held: JUL keeps loggers weakly. */
+    private static final java.util.logging.Logger MCP_SDK_LOG = java.util.logging.Logger.getLogger("io.modelcontextprotocol");
+
     private AgentMain() {
     }
 
@@ -19,8 +22,7 @@ public final class AgentMain {
             System.exit(args[0].equals("--help") || args[0].equals("-h") ? 0 : 2);
         }
         URI broker = URI.create(args.length == 1 ? args[0] : "http://127.0.0.1:8080");
-        // The MCP SDK logs each session's capabilities at INFO; the narration says what matters.
-        java.util.logging.Logger.getLogger("io.modelcontextprotocol").setLevel(java.util.logging.Level.WARNING);
+        MCP_SDK_LOG.setLevel(java.util.logging.Level.WARNING);
         try {
             DemoTask.Outcome outcome = new DemoTask(HttpClient.newHttpClient(), broker, new Narrator(System.out)).run();
             System.out.println();
