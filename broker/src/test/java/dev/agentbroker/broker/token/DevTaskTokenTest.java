@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,6 +99,43 @@ class DevTaskTokenTest {
             HttpResponse<String> r = f.postForm(PATH, null, "username=alice&agent=research-agent");
             assertError(r, 400, "unauthorized_client", "exchange_token");
             assertEquals(200, f.postForm(PATH, null, "username=alice&agent=helper-agent").statusCode());
+        }
+    }
+
+    @Test
+    void aForeignHostNameIsRefusedAgainstDnsRebinding() throws Exception {
+        try (BrokerFixture f = new BrokerFixture(dataDir, "")) {
+            String form = "username=alice&agent=research-agent";
+            for (String path : List.of(PATH, "/dev-idp/token")) {
+                String foreign = rawPost(f, path, "evil.example:" + f.base().getPort(), form);
+                assertTrue(foreign.startsWith("HTTP/1.1 400") && foreign.contains("Host header"), foreign);
+            }
+            assertTrue(rawPost(f, PATH, "localhost:" + f.base().getPort(), form).startsWith("HTTP/1.1 200"));
+        }
+    }
+
+    /** One HTTP/1.1 POST over a socket, so the {@code Host} header can be chosen: status line, headers, body. */
+    static String rawPost(BrokerFixture f, String path, String host, String form) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(f.base().getHost(), f.base().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: " + host
+                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length()
+                    + "\r\n\r\n" + form).getBytes(StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder response = new StringBuilder();
+            int length = 0;
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                response.append(line).append('\n');
+                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring("content-length:".length()).trim());
+                }
+            }
+            char[] body = new char[length];
+            for (int read = 0, n = 0; read < length && n >= 0; read += Math.max(n, 0)) {
+                n = in.read(body, read, length - read);
+            }
+            return response.append('\n').append(body).toString();
         }
     }
 

@@ -49,6 +49,7 @@ public final class OAuthService implements HttpService {
     private final ClientAuthenticator clients;
     private final TokenEndpoint tokenEndpoint;
     private final DevTaskTokenEndpoint devTaskTokens;
+    private final DevIdpHostCheck devIdpHosts;
     private final Clock clock;
 
     public OAuthService(TokenService service, SigningKeys keys, BrokerUrls urls, DevIdp devIdp, Clock clock) {
@@ -60,6 +61,7 @@ public final class OAuthService implements HttpService {
         this.clients = new ClientAuthenticator(service.agents(), urls, clock);
         this.tokenEndpoint = new TokenEndpoint(service, clients, clock);
         this.devTaskTokens = new DevTaskTokenEndpoint(new DevTaskTokens(service, devIdp), clock);
+        this.devIdpHosts = new DevIdpHostCheck(urls);
     }
 
     @Override
@@ -71,8 +73,7 @@ public final class OAuthService implements HttpService {
                 .post(REVOKE, oauth(this::revoke));
         if (devIdp.enabled()) {
             rules.post("/dev-idp/token", oauth(this::devToken))
-                    .post(DevTaskTokenEndpoint.PATH, oauth((req, res) -> devTaskTokens.handle(
-                            nimbus(req, DevTaskTokenEndpoint.PATH), res)));
+                    .post(DevTaskTokenEndpoint.PATH, oauth(this::devTaskToken));
         }
     }
 
@@ -110,7 +111,13 @@ public final class OAuthService implements HttpService {
         OAuthJson.send(res, 200, Json.createObjectBuilder().build());
     }
 
+    private void devTaskToken(ServerRequest req, ServerResponse res) {
+        devIdpHosts.check(req);
+        devTaskTokens.handle(nimbus(req, DevTaskTokenEndpoint.PATH), res);
+    }
+
     private void devToken(ServerRequest req, ServerResponse res) {
+        devIdpHosts.check(req);
         HTTPRequest http = nimbus(req, "/dev-idp/token");
         String token = devIdp.issue(FormParameters.required(http, "username"));
         OAuthJson.send(res, 200, Json.createObjectBuilder().add("access_token", token).add("token_type", "Bearer")
