@@ -62,7 +62,8 @@ final class StartCommand implements Command {
         terminal.out().println("  data:   " + broker.dataDir());
         terminal.out().println("  try:    curl " + broker.server().baseUrl() + "/health");
         if (config.identity().devIdp().enabled()) {
-            terminal.out().println("  token:  bin/broker token --user USER --agent AGENT   (docs/tokens.md)");
+            terminal.out().println("  token:  bin/broker token --user USER --agent AGENT --url "
+                    + TokenCommand.listenerUrl(config.withPort(broker.server().port())) + "   (docs/tokens.md)");
         }
         terminal.out().flush();
         awaitUninterruptibly(stopRequested);

@@ -18,7 +18,7 @@ import dev.agentbroker.broker.token.oauth.OAuthService;
  * Builds the token area from the identity sections: signing keys (data dir or
  * {@code tokens.keys}), the agent registry, the revocation list, the one
  * {@link TokenVerifier}, the {@link TokenService}, the development IdP and the OAuth HTTP
- * service. Plain wiring code, called once from {@code Broker.start} and by the CLI.
+ * service. Plain wiring code, called once from {@code Broker.start}.
  */
 public final class TokensFeature {
     private final TokenService service;

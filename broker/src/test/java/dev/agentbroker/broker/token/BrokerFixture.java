@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 import dev.agentbroker.broker.Broker;
 import dev.agentbroker.broker.config.BrokerConfig;
@@ -27,9 +28,19 @@ final class BrokerFixture implements AutoCloseable {
     }
 
     BrokerFixture(Path dataDir, String extraYaml, int port) throws IOException {
+        this(dataDir, yaml -> onPort(port).apply(yaml) + "\n" + extraYaml);
+    }
+
+    /** The YAML edit that makes the quickstart listen on {@code port} (0: any free port). */
+    static UnaryOperator<String> onPort(int port) {
+        return yaml -> yaml.replace("  port: 8080", "  port: " + port);
+    }
+
+    /** The quickstart with {@code edit} applied to its YAML text (deeper-agent disabled first). */
+    BrokerFixture(Path dataDir, UnaryOperator<String> edit) throws IOException {
         // deeper-agent is disabled here: its tokens must stop verifying.
-        String yaml = Files.readString(QUICKSTART).replace("  port: 8080", "  port: " + port)
-                .replace("  - id: deeper-agent", "  - id: deeper-agent\n    enabled: false") + "\n" + extraYaml;
+        String yaml = edit.apply(Files.readString(QUICKSTART)
+                .replace("  - id: deeper-agent", "  - id: deeper-agent\n    enabled: false"));
         BrokerConfig config = new ConfigLoader().parse("test", yaml).withDataDir(dataDir);
         broker = Broker.start(config);
     }

@@ -2,6 +2,7 @@ package dev.agentbroker.broker.token.oauth;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.helidon.webserver.http.ServerRequest;
 
@@ -25,18 +26,31 @@ final class FormParameters {
     }
 
     static String required(HTTPRequest http, String name) {
+        return required(form(http), name);
+    }
+
+    static String required(Map<String, List<String>> params, String name) {
+        return optional(params, name).orElseThrow(() -> OAuthException.invalidRequest("missing parameter " + name));
+    }
+
+    /** The parameters of a form body. @throws OAuthException when the body is not a form */
+    static Map<String, List<String>> form(HTTPRequest http) {
         String type = http.getHeaderValue("Content-Type");
         if (type == null || !type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
             throw OAuthException.invalidRequest("Content-Type must be application/x-www-form-urlencoded");
         }
-        Map<String, List<String>> params = URLUtils.parseParameters(http.getBody());
+        return URLUtils.parseParameters(http.getBody());
+    }
+
+    /** The one value of {@code name}, empty when absent or blank. @throws OAuthException when given twice */
+    static Optional<String> optional(Map<String, List<String>> params, String name) {
         List<String> values = params.get(name);
         if (values == null || values.isEmpty() || values.get(0).isBlank()) {
-            throw OAuthException.invalidRequest("missing parameter " + name);
+            return Optional.empty();
         }
         if (values.size() > 1) {
             throw OAuthException.invalidRequest("parameter " + name + " given more than once");
         }
-        return values.get(0);
+        return Optional.of(values.get(0));
     }
 }

@@ -22,6 +22,7 @@ import com.nimbusds.oauth2.sdk.id.Issuer;
 
 import dev.agentbroker.broker.token.BrokerUrls;
 import dev.agentbroker.broker.token.DevIdp;
+import dev.agentbroker.broker.token.DevTaskTokens;
 import dev.agentbroker.broker.token.OAuthException;
 import dev.agentbroker.broker.token.TokenService;
 import dev.agentbroker.broker.token.keys.SigningKeys;
@@ -30,7 +31,8 @@ import dev.agentbroker.broker.token.keys.SigningKeys;
  * The broker's OAuth 2.0 authorization server over HTTP: RFC 8414 metadata at
  * {@code /.well-known/oauth-authorization-server}, the JWKS at {@code /.well-known/jwks.json},
  * {@code /oauth2/token}, {@code /oauth2/introspect} (RFC 7662), {@code /oauth2/revoke}
- * (RFC 7009), and {@code /dev-idp/token} when the development IdP is enabled. Handlers
+ * (RFC 7009), and, when the development IdP is enabled, {@code /dev-idp/token} (a user token)
+ * and {@code /dev-idp/task-token} (a user token exchanged for an agent's task token). Handlers
  * translate the Helidon request to Nimbus and delegate to the {@link TokenService}; every
  * {@link OAuthException} becomes error JSON here. Thread-safe.
  */
@@ -46,6 +48,8 @@ public final class OAuthService implements HttpService {
     private final DevIdp devIdp;
     private final ClientAuthenticator clients;
     private final TokenEndpoint tokenEndpoint;
+    private final DevTaskTokenEndpoint devTaskTokens;
+    private final DevIdpHostCheck devIdpHosts;
     private final Clock clock;
 
     public OAuthService(TokenService service, SigningKeys keys, BrokerUrls urls, DevIdp devIdp, Clock clock) {
@@ -56,6 +60,8 @@ public final class OAuthService implements HttpService {
         this.clock = clock;
         this.clients = new ClientAuthenticator(service.agents(), urls, clock);
         this.tokenEndpoint = new TokenEndpoint(service, clients, clock);
+        this.devTaskTokens = new DevTaskTokenEndpoint(new DevTaskTokens(service, devIdp), clock);
+        this.devIdpHosts = new DevIdpHostCheck(urls);
     }
 
     @Override
@@ -66,7 +72,8 @@ public final class OAuthService implements HttpService {
                 .post(INTROSPECT, oauth(this::introspect))
                 .post(REVOKE, oauth(this::revoke));
         if (devIdp.enabled()) {
-            rules.post("/dev-idp/token", oauth(this::devToken));
+            rules.post("/dev-idp/token", oauth(this::devToken))
+                    .post(DevTaskTokenEndpoint.PATH, oauth(this::devTaskToken));
         }
     }
 
@@ -104,7 +111,13 @@ public final class OAuthService implements HttpService {
         OAuthJson.send(res, 200, Json.createObjectBuilder().build());
     }
 
+    private void devTaskToken(ServerRequest req, ServerResponse res) {
+        devIdpHosts.check(req);
+        devTaskTokens.handle(nimbus(req, DevTaskTokenEndpoint.PATH), res);
+    }
+
     private void devToken(ServerRequest req, ServerResponse res) {
+        devIdpHosts.check(req);
         HTTPRequest http = nimbus(req, "/dev-idp/token");
         String token = devIdp.issue(FormParameters.required(http, "username"));
         OAuthJson.send(res, 200, Json.createObjectBuilder().add("access_token", token).add("token_type", "Bearer")

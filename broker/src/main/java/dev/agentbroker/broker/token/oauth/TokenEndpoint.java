@@ -98,7 +98,8 @@ final class TokenEndpoint {
         }
     }
 
-    private static Optional<Duration> lifetime(Map<String, List<String>> params) {
+    /** The {@code lifetime} parameter (seconds). @throws OAuthException unless one positive number */
+    static Optional<Duration> lifetime(Map<String, List<String>> params) {
         List<String> values = params.get("lifetime");
         if (values == null || values.isEmpty()) {
             return Optional.empty();
