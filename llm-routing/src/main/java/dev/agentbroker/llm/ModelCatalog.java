@@ -1,8 +1,9 @@
 package dev.agentbroker.llm;
 
+import static dev.agentbroker.llm.JsonFactories.JSON;
+
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -13,12 +14,12 @@ final class ModelCatalog {
     }
 
     static JsonObject list(List<String> names, WireFormat format) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         names.forEach(name -> data.add(entry(name, format)));
         if (format == WireFormat.OPENAI) {
-            return Json.createObjectBuilder().add("object", "list").add("data", data).build();
+            return JSON.createObjectBuilder().add("object", "list").add("data", data).build();
         }
-        JsonObjectBuilder out = Json.createObjectBuilder().add("data", data).add("has_more", false);
+        JsonObjectBuilder out = JSON.createObjectBuilder().add("data", data).add("has_more", false);
         if (names.isEmpty()) {
             out.addNull("first_id").addNull("last_id");
         } else {
@@ -29,10 +30,10 @@ final class ModelCatalog {
 
     static JsonObject entry(String name, WireFormat format) {
         if (format == WireFormat.OPENAI) {
-            return Json.createObjectBuilder().add("id", name).add("object", "model").add("created", 0)
+            return JSON.createObjectBuilder().add("id", name).add("object", "model").add("created", 0)
                     .add("owned_by", "agent-broker").build();
         }
-        return Json.createObjectBuilder().add("type", "model").add("id", name).add("display_name", name)
+        return JSON.createObjectBuilder().add("type", "model").add("id", name).add("display_name", name)
                 .add("created_at", "1970-01-01T00:00:00Z").build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.agentbroker.llm;
 
+import static dev.agentbroker.llm.JsonFactories.JSON;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +12,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -170,7 +171,7 @@ public final class ModelGateway {
             body = ChatToMessagesRequest.translate(request, upstream);
             target = Endpoint.MESSAGES;
         } else {
-            body = Json.createObjectBuilder(request).add("model", upstream).build();
+            body = JSON.createObjectBuilder(request).add("model", upstream).build();
         }
         return new UpstreamRequest(target, upstream, body.toString().getBytes(StandardCharsets.UTF_8), stream,
                 d.timeouts(), clock.instant().plus(d.timeouts().total()));

@@ -1,9 +1,10 @@
 package dev.agentbroker.broker.audit;
 
+import static dev.agentbroker.broker.JsonFactories.JSON;
+
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -35,13 +36,13 @@ record Checkpoint(long seq, String hash, String time, long maxGap, String keyId,
     }
 
     String toLine() {
-        return Json.createObjectBuilder().add("seq", seq).add("hash", hash).add("time", time).add("max_gap", maxGap)
+        return JSON.createObjectBuilder().add("seq", seq).add("hash", hash).add("time", time).add("max_gap", maxGap)
                 .add("key", keyId).add("sig", signature).build().toString() + "\n";
     }
 
     /** Parses one line; throws {@link IllegalArgumentException} when it is not a checkpoint. */
     static Checkpoint parse(String line) {
-        try (JsonReader reader = Json.createReader(new StringReader(line))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(line))) {
             JsonObject o = reader.readObject();
             return new Checkpoint(o.getJsonNumber("seq").longValue(), o.getString("hash"), o.getString("time"),
                     o.getJsonNumber("max_gap").longValue(), o.getString("key"), o.getString("sig"));

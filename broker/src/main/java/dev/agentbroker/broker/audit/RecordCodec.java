@@ -1,5 +1,7 @@
 package dev.agentbroker.broker.audit;
 
+import static dev.agentbroker.broker.JsonFactories.JSON;
+
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -30,9 +31,9 @@ final class RecordCodec {
     static final String GENESIS = "0".repeat(64);
 
     private static final String HASH_FIELD = ",\"hash\":\"";
-    /** Created once: {@code Json.createGenerator} looks the provider up on every call. */
-    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    /** Created once: {@code JSON.createGenerator} looks the provider up on every call. */
+    private static final JsonGeneratorFactory GENERATORS = JSON.createGeneratorFactory(Map.of());
+    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
 
     private RecordCodec() {
     }

@@ -1,5 +1,7 @@
 package dev.agentbroker.broker.cli;
 
+import static dev.agentbroker.broker.JsonFactories.JSON;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.ConnectException;
@@ -10,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -70,7 +71,7 @@ final class DevIdpClient {
     }
 
     private static JsonObject json(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             return null;

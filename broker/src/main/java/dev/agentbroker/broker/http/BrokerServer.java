@@ -1,5 +1,7 @@
 package dev.agentbroker.broker.http;
 
+import static dev.agentbroker.broker.JsonFactories.JSON;
+
 import java.net.URI;
 import java.util.List;
 import java.util.logging.Level;
@@ -13,7 +15,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import jakarta.json.Json;
 
 import dev.agentbroker.broker.audit.AuditUnavailableException;
 import dev.agentbroker.broker.config.ServerConfig;
@@ -96,7 +97,7 @@ public final class BrokerServer {
         if (!res.isSent()) {
             Status status = error.status();
             String code = status.code() == 404 ? "not_found" : status.code() == 413 ? "request_too_large" : "invalid_request";
-            JsonResponses.send(res, status, Json.createObjectBuilder().add("error", code)
+            JsonResponses.send(res, status, JSON.createObjectBuilder().add("error", code)
                     .add("error_description", status.code() == 404 ? "no such endpoint" : status.reasonPhrase()).build());
         }
     }
@@ -107,7 +108,7 @@ public final class BrokerServer {
                 .orElse(RequestObserver.UNMATCHED) + ": " + error.getMessage());
         if (!res.isSent()) {
             res.header(io.helidon.http.HeaderNames.RETRY_AFTER, "1");
-            JsonResponses.send(res, Status.SERVICE_UNAVAILABLE_503, Json.createObjectBuilder()
+            JsonResponses.send(res, Status.SERVICE_UNAVAILABLE_503, JSON.createObjectBuilder()
                     .add("error", "audit_unavailable")
                     .add("error_description", "the broker cannot write its audit log, so it refuses requests until it can;"
                             + " see /health and the broker log").build());
@@ -119,7 +120,7 @@ public final class BrokerServer {
                 + req.matchingPattern().orElse(RequestObserver.UNMATCHED), error);
         if (!res.isSent()) {
             JsonResponses.send(res, Status.INTERNAL_SERVER_ERROR_500,
-                    Json.createObjectBuilder().add("error", "internal_error")
+                    JSON.createObjectBuilder().add("error", "internal_error")
                             .add("error_description", "the broker failed to handle this request; see its log").build());
         }
     }

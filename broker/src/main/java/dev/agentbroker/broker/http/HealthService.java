@@ -1,5 +1,7 @@
 package dev.agentbroker.broker.http;
 
+import static dev.agentbroker.broker.JsonFactories.JSON;
+
 import java.util.List;
 
 import io.helidon.http.Status;
@@ -7,7 +9,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -31,7 +32,7 @@ final class HealthService implements HttpService {
     }
 
     private void liveness(ServerRequest req, ServerResponse res) {
-        JsonResponses.send(res, Status.OK_200, Json.createObjectBuilder().add("status", "UP").build());
+        JsonResponses.send(res, Status.OK_200, JSON.createObjectBuilder().add("status", "UP").build());
     }
 
     private void readiness(ServerRequest req, ServerResponse res) {
@@ -41,14 +42,14 @@ final class HealthService implements HttpService {
     }
 
     JsonObject document() {
-        JsonObjectBuilder details = Json.createObjectBuilder();
+        JsonObjectBuilder details = JSON.createObjectBuilder();
         boolean allReady = true;
         for (HealthCheck check : checks) {
             boolean ready = safeReady(check);
             allReady &= ready;
             details.add(check.name(), ready ? "UP" : "DOWN");
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("status", allReady ? "UP" : "DOWN")
                 .add("live", true)
                 .add("ready", allReady)

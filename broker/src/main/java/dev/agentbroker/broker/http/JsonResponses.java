@@ -1,12 +1,13 @@
 package dev.agentbroker.broker.http;
 
+import static dev.agentbroker.broker.JsonFactories.JSON;
+
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonWriter;
 
@@ -17,7 +18,7 @@ public final class JsonResponses {
 
     public static void send(ServerResponse res, Status status, JsonStructure body) {
         StringWriter text = new StringWriter();
-        try (JsonWriter writer = Json.createWriter(text)) {
+        try (JsonWriter writer = JSON.createWriter(text)) {
             writer.write(body);
         }
         res.status(status);

@@ -1,5 +1,7 @@
 package dev.agentbroker.broker.mcp;
 
+import static dev.agentbroker.broker.JsonFactories.JSON;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,7 +16,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
 import dev.agentbroker.broker.token.VerifiedToken;
@@ -118,11 +119,11 @@ final class McpService implements HttpService {
             return;
         }
         String b = base();
-        JsonArrayBuilder scopes = Json.createArrayBuilder().add("mcp:*");
+        JsonArrayBuilder scopes = JSON.createArrayBuilder().add("mcp:*");
         (view == null ? gateway.servers() : List.of(view)).forEach(s -> scopes.add("mcp:" + s));
-        var body = Json.createObjectBuilder().add("resource", b + "/mcp" + (view == null ? "" : "/" + view))
-                .add("authorization_servers", Json.createArrayBuilder().add(b))
-                .add("bearer_methods_supported", Json.createArrayBuilder().add("header"))
+        var body = JSON.createObjectBuilder().add("resource", b + "/mcp" + (view == null ? "" : "/" + view))
+                .add("authorization_servers", JSON.createArrayBuilder().add(b))
+                .add("bearer_methods_supported", JSON.createArrayBuilder().add("header"))
                 .add("scopes_supported", scopes)
                 .add("resource_name", view == null ? "Agent Broker MCP gateway" : "Agent Broker MCP server " + view)
                 .build();

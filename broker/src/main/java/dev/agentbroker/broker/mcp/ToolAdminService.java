@@ -1,5 +1,7 @@
 package dev.agentbroker.broker.mcp;
 
+import static dev.agentbroker.broker.JsonFactories.JSON;
+
 import java.net.URI;
 import java.util.List;
 import java.util.function.Supplier;
@@ -10,7 +12,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -46,7 +47,7 @@ final class ToolAdminService implements HttpService {
 
     private void pending(ServerRequest req, ServerResponse res) {
         if (admin(req, res)) {
-            JsonResponses.send(res, Status.OK_200, Json.createObjectBuilder().add("pending", json(gateway.pendingTools())).build());
+            JsonResponses.send(res, Status.OK_200, JSON.createObjectBuilder().add("pending", json(gateway.pendingTools())).build());
         }
     }
 
@@ -66,7 +67,7 @@ final class ToolAdminService implements HttpService {
                     + " is waiting for approval"));
             return;
         }
-        JsonResponses.send(res, Status.OK_200, Json.createObjectBuilder().add("approved", json(approved)).build());
+        JsonResponses.send(res, Status.OK_200, JSON.createObjectBuilder().add("approved", json(approved)).build());
     }
 
     private boolean admin(ServerRequest req, ServerResponse res) {
@@ -91,17 +92,17 @@ final class ToolAdminService implements HttpService {
     }
 
     static JsonArrayBuilder json(List<PendingTool> tools) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         for (PendingTool p : tools) {
-            JsonArrayBuilder flags = Json.createArrayBuilder();
+            JsonArrayBuilder flags = JSON.createArrayBuilder();
             p.flags().forEach(flags::add);
-            out.add(Json.createObjectBuilder().add("server", p.server()).add("tool", p.tool()).add("digest", p.digest())
+            out.add(JSON.createObjectBuilder().add("server", p.server()).add("tool", p.tool()).add("digest", p.digest())
                     .add("reason", p.reason()).add("flags", flags).add("description", p.description()).add("since", p.since()));
         }
         return out;
     }
 
     private static JsonObject error(String code, String description) {
-        return Json.createObjectBuilder().add("error", code).add("error_description", description).build();
+        return JSON.createObjectBuilder().add("error", code).add("error_description", description).build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.agentbroker.broker.models;
 
-import jakarta.json.Json;
+import static dev.agentbroker.broker.JsonFactories.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 
 import dev.agentbroker.broker.audit.AuditEvent;
@@ -62,9 +63,9 @@ final class AuditingCallListener implements ModelCallListener {
             b.attribute("first_byte_micros", r.firstByteMicros());
         }
         if (!r.toolCalls().isEmpty()) {
-            JsonArrayBuilder calls = Json.createArrayBuilder();
+            JsonArrayBuilder calls = JSON.createArrayBuilder();
             for (ToolCallRef call : r.toolCalls()) {
-                calls.add(Json.createObjectBuilder().add("id", call.id()).add("name", call.name())
+                calls.add(JSON.createObjectBuilder().add("id", call.id()).add("name", call.name())
                         .add("argument_digest", call.argumentDigest()));
             }
             b.attribute("tool_calls", calls.build().toString());

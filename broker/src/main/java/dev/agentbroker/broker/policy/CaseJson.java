@@ -1,5 +1,7 @@
 package dev.agentbroker.broker.policy;
 
+import static dev.agentbroker.broker.JsonFactories.JSON;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -28,7 +29,7 @@ final class CaseJson {
     }
 
     static CaseJson read(Path path) {
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8); JsonReader reader = Json.createReader(in)) {
+        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8); JsonReader reader = JSON.createReader(in)) {
             return new CaseJson(path.getFileName().toString(), reader.readObject());
         } catch (IOException | ClassCastException | jakarta.json.JsonException e) {
             throw new PolicyException(path.getFileName() + ": not a JSON object: " + e.getMessage());

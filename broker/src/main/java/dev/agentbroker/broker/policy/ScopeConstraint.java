@@ -1,10 +1,11 @@
 package dev.agentbroker.broker.policy;
 
+import static dev.agentbroker.broker.JsonFactories.JSON;
+
 import java.io.StringReader;
 import java.util.HashSet;
 import java.util.Set;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import com.cedarpolicy.value.EntityTypeName;
@@ -30,7 +31,7 @@ record ScopeConstraint(String op, EntityTypeName type, Set<EntityUID> entities) 
 
     /** The three constraints of a policy in Cedar's JSON form: principal, action, resource. */
     static ScopeConstraint[] of(String policyJson) {
-        JsonObject policy = Json.createReader(new StringReader(policyJson)).readObject();
+        JsonObject policy = JSON.createReader(new StringReader(policyJson)).readObject();
         return new ScopeConstraint[] {of(policy.getJsonObject("principal")), of(policy.getJsonObject("action")),
             of(policy.getJsonObject("resource"))};
     }

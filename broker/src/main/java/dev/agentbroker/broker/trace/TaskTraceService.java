@@ -1,5 +1,7 @@
 package dev.agentbroker.broker.trace;
 
+import static dev.agentbroker.broker.JsonFactories.JSON;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,7 +15,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 
 import dev.agentbroker.broker.audit.AuditEvent;
 import dev.agentbroker.broker.audit.AuditSink;
@@ -107,6 +108,6 @@ public final class TaskTraceService implements HttpService {
     }
 
     private static void error(ServerResponse res, Status status, String code, String description) {
-        JsonResponses.send(res, status, Json.createObjectBuilder().add("error", code).add("error_description", description).build());
+        JsonResponses.send(res, status, JSON.createObjectBuilder().add("error", code).add("error_description", description).build());
     }
 }

@@ -1,5 +1,7 @@
 package dev.agentbroker.broker.trace;
 
+import static dev.agentbroker.broker.JsonFactories.JSON;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -8,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -43,7 +44,7 @@ public final class TraceTree {
     /** The tree of {@code task} from the log in {@code auditDir}; empty (no records) when the task is unknown. */
     public static TraceTree load(Path auditDir, String task) throws IOException {
         List<JsonObject> events = new ArrayList<>();
-        AuditReader.scan(auditDir, "\"task\":" + Json.createValue(task), r -> task.equals(r.getString("task", null)),
+        AuditReader.scan(auditDir, "\"task\":" + JSON.createValue(task), r -> task.equals(r.getString("task", null)),
                 r -> events.add(r));
         return of(task, events);
     }
@@ -95,7 +96,7 @@ public final class TraceTree {
 
     /** The tree as the admin API's JSON document (docs/audit.md, "Trace API"). */
     public JsonObject toJson() {
-        JsonObjectBuilder doc = Json.createObjectBuilder().add("task", task).add("records", records);
+        JsonObjectBuilder doc = JSON.createObjectBuilder().add("task", task).add("records", records);
         if (traceId != null) {
             doc.add("trace", traceId);
         }
@@ -108,7 +109,7 @@ public final class TraceTree {
     }
 
     private static JsonObject json(Node node) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("kind", node.kind);
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("kind", node.kind);
         if (node.record == null) {
             b.add("name", node.label);
         } else {
@@ -119,10 +120,10 @@ public final class TraceTree {
             });
         }
         if (node.link != null) {
-            b.add("linked_model_call", Json.createObjectBuilder().add("seq", node.link.modelCallSeq())
+            b.add("linked_model_call", JSON.createObjectBuilder().add("seq", node.link.modelCallSeq())
                     .add("tool_call_id", node.link.toolCallId()));
         }
-        JsonArrayBuilder children = Json.createArrayBuilder();
+        JsonArrayBuilder children = JSON.createArrayBuilder();
         node.children.forEach(c -> children.add(json(c)));
         return b.add("children", children).build();
     }
@@ -162,7 +163,7 @@ public final class TraceTree {
             return array;
         }
         if (calls instanceof jakarta.json.JsonString text) {
-            try (JsonReader reader = Json.createReader(new StringReader(text.getString()))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(text.getString()))) {
                 return reader.readArray();
             } catch (RuntimeException e) {
                 return JsonValue.EMPTY_JSON_ARRAY;

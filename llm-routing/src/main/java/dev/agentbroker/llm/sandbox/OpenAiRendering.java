@@ -1,10 +1,11 @@
 package dev.agentbroker.llm.sandbox;
 
+import static dev.agentbroker.llm.JsonFactories.JSON;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -16,23 +17,23 @@ final class OpenAiRendering {
     }
 
     static byte[] json(Answer a) {
-        JsonObjectBuilder message = Json.createObjectBuilder().add("role", "assistant");
+        JsonObjectBuilder message = JSON.createObjectBuilder().add("role", "assistant");
         if (a.text() == null || a.text().isEmpty()) {
             message.addNull("content");
         } else {
             message.add("content", a.text());
         }
         if (!a.calls().isEmpty()) {
-            JsonArrayBuilder calls = Json.createArrayBuilder();
+            JsonArrayBuilder calls = JSON.createArrayBuilder();
             for (Answer.Call call : a.calls()) {
-                calls.add(Json.createObjectBuilder().add("id", call.id()).add("type", "function")
-                        .add("function", Json.createObjectBuilder().add("name", call.name())
+                calls.add(JSON.createObjectBuilder().add("id", call.id()).add("type", "function")
+                        .add("function", JSON.createObjectBuilder().add("name", call.name())
                                 .add("arguments", call.arguments().toString())));
             }
             message.add("tool_calls", calls);
         }
         JsonObject body = base(a, "chat.completion")
-                .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder().add("index", 0)
+                .add("choices", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("index", 0)
                         .add("message", message).addNull("logprobs").add("finish_reason", finish(a))))
                 .add("usage", usage(a)).build();
         return body.toString().getBytes(StandardCharsets.UTF_8);
@@ -40,20 +41,20 @@ final class OpenAiRendering {
 
     static List<byte[]> stream(Answer a, boolean includeUsage) {
         List<byte[]> out = new ArrayList<>();
-        out.add(chunk(a, Json.createObjectBuilder().add("role", "assistant").add("content", ""), null));
+        out.add(chunk(a, JSON.createObjectBuilder().add("role", "assistant").add("content", ""), null));
         for (String piece : a.textPieces()) {
-            out.add(chunk(a, Json.createObjectBuilder().add("content", piece), null));
+            out.add(chunk(a, JSON.createObjectBuilder().add("content", piece), null));
         }
         for (int i = 0; i < a.calls().size(); i++) {
             Answer.Call call = a.calls().get(i);
-            out.add(chunk(a, toolDelta(Json.createObjectBuilder().add("index", i).add("id", call.id()).add("type", "function")
-                    .add("function", Json.createObjectBuilder().add("name", call.name()).add("arguments", ""))), null));
+            out.add(chunk(a, toolDelta(JSON.createObjectBuilder().add("index", i).add("id", call.id()).add("type", "function")
+                    .add("function", JSON.createObjectBuilder().add("name", call.name()).add("arguments", ""))), null));
             for (String piece : Answer.argumentPieces(call.arguments())) {
-                out.add(chunk(a, toolDelta(Json.createObjectBuilder().add("index", i)
-                        .add("function", Json.createObjectBuilder().add("arguments", piece))), null));
+                out.add(chunk(a, toolDelta(JSON.createObjectBuilder().add("index", i)
+                        .add("function", JSON.createObjectBuilder().add("arguments", piece))), null));
             }
         }
-        out.add(chunk(a, Json.createObjectBuilder(), finish(a)));
+        out.add(chunk(a, JSON.createObjectBuilder(), finish(a)));
         if (includeUsage) {
             out.add(data(base(a, "chat.completion.chunk").add("choices", JsonArray.EMPTY_JSON_ARRAY)
                     .add("usage", usage(a)).build().toString()));
@@ -63,26 +64,26 @@ final class OpenAiRendering {
     }
 
     private static JsonObjectBuilder toolDelta(JsonObjectBuilder call) {
-        return Json.createObjectBuilder().add("tool_calls", Json.createArrayBuilder().add(call));
+        return JSON.createObjectBuilder().add("tool_calls", JSON.createArrayBuilder().add(call));
     }
 
     private static byte[] chunk(Answer a, JsonObjectBuilder delta, String finish) {
-        JsonObjectBuilder choice = Json.createObjectBuilder().add("index", 0).add("delta", delta).addNull("logprobs");
+        JsonObjectBuilder choice = JSON.createObjectBuilder().add("index", 0).add("delta", delta).addNull("logprobs");
         if (finish == null) {
             choice.addNull("finish_reason");
         } else {
             choice.add("finish_reason", finish);
         }
-        return data(base(a, "chat.completion.chunk").add("choices", Json.createArrayBuilder().add(choice)).build().toString());
+        return data(base(a, "chat.completion.chunk").add("choices", JSON.createArrayBuilder().add(choice)).build().toString());
     }
 
     private static JsonObjectBuilder base(Answer a, String object) {
-        return Json.createObjectBuilder().add("id", "chatcmpl-" + a.id()).add("object", object).add("created", a.created())
+        return JSON.createObjectBuilder().add("id", "chatcmpl-" + a.id()).add("object", object).add("created", a.created())
                 .add("model", a.model());
     }
 
     private static JsonObject usage(Answer a) {
-        return Json.createObjectBuilder().add("prompt_tokens", a.inputTokens()).add("completion_tokens", a.outputTokens())
+        return JSON.createObjectBuilder().add("prompt_tokens", a.inputTokens()).add("completion_tokens", a.outputTokens())
                 .add("total_tokens", a.inputTokens() + a.outputTokens()).build();
     }
 

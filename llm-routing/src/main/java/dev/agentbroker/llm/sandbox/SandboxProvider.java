@@ -1,11 +1,12 @@
 package dev.agentbroker.llm.sandbox;
 
+import static dev.agentbroker.llm.JsonFactories.JSON;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -97,15 +98,15 @@ public final class SandboxProvider implements Provider {
         } else if (input instanceof JsonArray array) {
             array.forEach(v -> inputs.add(v instanceof JsonString s ? s.getString() : v.toString()));
         }
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         long bytes = 0;
         for (int i = 0; i < inputs.size(); i++) {
-            data.add(Json.createObjectBuilder().add("object", "embedding").add("index", i).add("embedding", vector(inputs.get(i))));
+            data.add(JSON.createObjectBuilder().add("object", "embedding").add("index", i).add("embedding", vector(inputs.get(i))));
             bytes += inputs.get(i).length();
         }
         long tokens = Usage.estimateTokens(bytes);
-        return Json.createObjectBuilder().add("object", "list").add("data", data).add("model", model)
-                .add("usage", Json.createObjectBuilder().add("prompt_tokens", tokens).add("total_tokens", tokens))
+        return JSON.createObjectBuilder().add("object", "list").add("data", data).add("model", model)
+                .add("usage", JSON.createObjectBuilder().add("prompt_tokens", tokens).add("total_tokens", tokens))
                 .build().toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -121,7 +122,7 @@ public final class SandboxProvider implements Provider {
             norm += x * x;
         }
         norm = norm == 0 ? 1 : Math.sqrt(norm);
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         for (double x : v) {
             out.add(Math.round(x / norm * 1e6) / 1e6);
         }
@@ -139,7 +140,7 @@ public final class SandboxProvider implements Provider {
     }
 
     private static UpstreamCall error(String message) {
-        byte[] body = Json.createObjectBuilder().add("error", Json.createObjectBuilder().add("message", message)
+        byte[] body = JSON.createObjectBuilder().add("error", JSON.createObjectBuilder().add("message", message)
                 .add("type", "invalid_request_error")).build().toString().getBytes(StandardCharsets.UTF_8);
         return new BytesUpstreamCall(404, "application/json", List.of(body));
     }

@@ -1,5 +1,7 @@
 package dev.agentbroker.llm.sandbox;
 
+import static dev.agentbroker.llm.JsonFactories.JSON;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +12,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 
@@ -72,7 +73,7 @@ public final class ScenarioLibrary {
         if (in == null) {
             throw new IllegalStateException(origin + " is missing");
         }
-        try (JsonReader reader = Json.createReader(in)) {
+        try (JsonReader reader = JSON.createReader(in)) {
             Scenario scenario = Scenario.parse(reader.readObject());
             out.put(scenario.name(), scenario);
         } catch (JsonException | ClassCastException | IllegalArgumentException e) {

@@ -1,5 +1,7 @@
 package dev.agentbroker.llm.usage;
 
+import static dev.agentbroker.llm.JsonFactories.JSON;
+
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,7 +34,7 @@ final class CanonicalJson {
                         out.append(',');
                     }
                     first = false;
-                    out.append(jakarta.json.Json.createValue(e.getKey())).append(':');
+                    out.append(JSON.createValue(e.getKey())).append(':');
                     append(out, e.getValue());
                 }
                 out.append('}');
@@ -48,7 +50,7 @@ final class CanonicalJson {
                 }
                 out.append(']');
             }
-            case STRING -> out.append(jakarta.json.Json.createValue(((JsonString) value).getString()));
+            case STRING -> out.append(JSON.createValue(((JsonString) value).getString()));
             default -> out.append(value);
         }
     }

@@ -1,6 +1,7 @@
 package dev.agentbroker.llm.wire;
 
-import jakarta.json.Json;
+import static dev.agentbroker.llm.JsonFactories.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -23,7 +24,7 @@ public final class ChatToMessagesRequest {
     }
 
     public static JsonObject translate(JsonObject chat, String upstreamModel) {
-        JsonObjectBuilder out = Json.createObjectBuilder().add("model", upstreamModel);
+        JsonObjectBuilder out = JSON.createObjectBuilder().add("model", upstreamModel);
         MessageList messages = new MessageList();
         StringBuilder system = new StringBuilder();
         JsonArray input = chat.getJsonArray("messages");
@@ -39,7 +40,7 @@ public final class ChatToMessagesRequest {
             } else if ("assistant".equals(role)) {
                 messages.add("assistant", assistantContent(m));
             } else if ("tool".equals(role)) {
-                messages.add("user", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                messages.add("user", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                         .add("type", "tool_result")
                         .add("tool_use_id", nonNull(Jsons.string(m, "tool_call_id")))
                         .add("content", text(m.get("content")))).build());
@@ -72,7 +73,7 @@ public final class ChatToMessagesRequest {
         }
         JsonValue stop = chat.get("stop");
         if (stop instanceof JsonString s) {
-            out.add("stop_sequences", Json.createArrayBuilder().add(s));
+            out.add("stop_sequences", JSON.createArrayBuilder().add(s));
         } else if (stop instanceof JsonArray a) {
             out.add("stop_sequences", a);
         }
@@ -85,31 +86,31 @@ public final class ChatToMessagesRequest {
         }
         String user = Jsons.string(chat, "user");
         if (user != null) {
-            out.add("metadata", Json.createObjectBuilder().add("user_id", user));
+            out.add("metadata", JSON.createObjectBuilder().add("user_id", user));
         }
     }
 
     private static JsonArray tools(JsonArray tools) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         for (JsonValue value : tools) {
             JsonObject function = value instanceof JsonObject t ? Jsons.object(t, "function") : null;
             if (function == null || Jsons.string(function, "name") == null) {
                 throw invalid("each tool must be {\"type\":\"function\",\"function\":{\"name\":...}}");
             }
-            JsonObjectBuilder tool = Json.createObjectBuilder().add("name", Jsons.string(function, "name"));
+            JsonObjectBuilder tool = JSON.createObjectBuilder().add("name", Jsons.string(function, "name"));
             if (Jsons.string(function, "description") != null) {
                 tool.add("description", Jsons.string(function, "description"));
             }
             JsonObject schema = Jsons.object(function, "parameters");
             tool.add("input_schema", schema != null ? schema
-                    : Json.createObjectBuilder().add("type", "object").add("properties", JsonValue.EMPTY_JSON_OBJECT).build());
+                    : JSON.createObjectBuilder().add("type", "object").add("properties", JsonValue.EMPTY_JSON_OBJECT).build());
             out.add(tool);
         }
         return out.build();
     }
 
     private static JsonObject toolChoice(JsonValue choice, boolean noParallel) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JSON.createObjectBuilder();
         if (choice instanceof JsonString s) {
             switch (s.getString()) {
                 case "none" -> out.add("type", "none");
@@ -136,12 +137,12 @@ public final class ChatToMessagesRequest {
         if (!(content instanceof JsonArray parts)) {
             throw invalid("message content must be a string or an array of parts");
         }
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         for (JsonValue value : parts) {
             JsonObject part = (JsonObject) value;
             String type = Jsons.string(part, "type");
             if ("text".equals(type)) {
-                out.add(Json.createObjectBuilder().add("type", "text").add("text", nonNull(Jsons.string(part, "text"))));
+                out.add(JSON.createObjectBuilder().add("type", "text").add("text", nonNull(Jsons.string(part, "text"))));
             } else if ("image_url".equals(type)) {
                 out.add(image(Jsons.string(Jsons.object(part, "image_url"), "url")));
             } else {
@@ -155,21 +156,21 @@ public final class ChatToMessagesRequest {
         if (url == null) {
             throw invalid("image_url.url is required");
         }
-        JsonObjectBuilder source = Json.createObjectBuilder();
+        JsonObjectBuilder source = JSON.createObjectBuilder();
         if (url.startsWith("data:") && url.contains(";base64,")) {
             source.add("type", "base64").add("media_type", url.substring(5, url.indexOf(';')))
                     .add("data", url.substring(url.indexOf(";base64,") + 8));
         } else {
             source.add("type", "url").add("url", url);
         }
-        return Json.createObjectBuilder().add("type", "image").add("source", source).build();
+        return JSON.createObjectBuilder().add("type", "image").add("source", source).build();
     }
 
     private static JsonArray assistantContent(JsonObject m) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         String text = m.get("content") == null || m.get("content") == JsonValue.NULL ? "" : text(m.get("content"));
         if (!text.isEmpty()) {
-            out.add(Json.createObjectBuilder().add("type", "text").add("text", text));
+            out.add(JSON.createObjectBuilder().add("type", "text").add("text", text));
         }
         if (m.get("tool_calls") instanceof JsonArray calls) {
             for (JsonValue value : calls) {
@@ -180,7 +181,7 @@ public final class ChatToMessagesRequest {
                 if (input == null) {
                     throw invalid("tool call arguments must be a JSON object");
                 }
-                out.add(Json.createObjectBuilder().add("type", "tool_use").add("id", nonNull(Jsons.string(call, "id")))
+                out.add(JSON.createObjectBuilder().add("type", "tool_use").add("id", nonNull(Jsons.string(call, "id")))
                         .add("name", nonNull(Jsons.string(function, "name"))).add("input", input));
             }
         }

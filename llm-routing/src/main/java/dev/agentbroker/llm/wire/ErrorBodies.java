@@ -1,8 +1,9 @@
 package dev.agentbroker.llm.wire;
 
+import static dev.agentbroker.llm.JsonFactories.JSON;
+
 import java.nio.charset.StandardCharsets;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -21,18 +22,18 @@ public final class ErrorBodies {
     public static JsonObject json(WireFormat format, LlmException error) {
         String type = error.kind().type(format);
         if (format == WireFormat.ANTHROPIC) {
-            return Json.createObjectBuilder().add("type", "error")
-                    .add("error", Json.createObjectBuilder().add("type", type).add("message", error.getMessage()))
+            return JSON.createObjectBuilder().add("type", "error")
+                    .add("error", JSON.createObjectBuilder().add("type", type).add("message", error.getMessage()))
                     .build();
         }
-        JsonObjectBuilder inner = Json.createObjectBuilder().add("message", error.getMessage()).add("type", type)
+        JsonObjectBuilder inner = JSON.createObjectBuilder().add("message", error.getMessage()).add("type", type)
                 .addNull("param");
         if (error.code() != null) {
             inner.add("code", error.code());
         } else {
             inner.addNull("code");
         }
-        return Json.createObjectBuilder().add("error", inner).build();
+        return JSON.createObjectBuilder().add("error", inner).build();
     }
 
     public static byte[] bytes(WireFormat format, LlmException error) {

@@ -1,9 +1,10 @@
 package dev.agentbroker.llm.wire;
 
+import static dev.agentbroker.llm.JsonFactories.JSON;
+
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -25,7 +26,7 @@ public final class Jsons {
         if (body == null || body.length == 0) {
             throw new LlmException(LlmException.Kind.INVALID_REQUEST, "the request body is empty; expected a JSON object");
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
             JsonStructure value = reader.read();
             if (value instanceof JsonObject object) {
                 return object;
@@ -42,7 +43,7 @@ public final class Jsons {
 
     /** Parses text that should be a JSON object; returns null when it is not. */
     public static JsonObject objectOrNull(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject o ? o : null;
         } catch (JsonException e) {

@@ -1,6 +1,7 @@
 package dev.agentbroker.llm.wire;
 
-import jakarta.json.Json;
+import static dev.agentbroker.llm.JsonFactories.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -12,7 +13,7 @@ import jakarta.json.JsonValue;
  * Messages API requires alternation; several OpenAI tool messages become one user turn).
  */
 final class MessageList {
-    private final JsonArrayBuilder out = Json.createArrayBuilder();
+    private final JsonArrayBuilder out = JSON.createArrayBuilder();
     private String role;
     private JsonArrayBuilder blocks;
 
@@ -20,11 +21,11 @@ final class MessageList {
         if (!nextRole.equals(role)) {
             flush();
             role = nextRole;
-            blocks = Json.createArrayBuilder();
+            blocks = JSON.createArrayBuilder();
         }
         if (content instanceof JsonString s) {
             if (!s.getString().isEmpty()) {
-                blocks.add(Json.createObjectBuilder().add("type", "text").add("text", s));
+                blocks.add(JSON.createObjectBuilder().add("type", "text").add("text", s));
             }
         } else {
             for (JsonValue block : (JsonArray) content) {
@@ -40,7 +41,7 @@ final class MessageList {
 
     private void flush() {
         if (role != null) {
-            out.add(Json.createObjectBuilder().add("role", role).add("content", blocks));
+            out.add(JSON.createObjectBuilder().add("role", role).add("content", blocks));
             role = null;
         }
     }

@@ -1,6 +1,7 @@
 package dev.agentbroker.llm.wire;
 
-import jakarta.json.Json;
+import static dev.agentbroker.llm.JsonFactories.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -17,7 +18,7 @@ public final class MessagesToChatResponse {
 
     public static JsonObject translate(JsonObject message, long created) {
         StringBuilder text = new StringBuilder();
-        JsonArrayBuilder calls = Json.createArrayBuilder();
+        JsonArrayBuilder calls = JSON.createArrayBuilder();
         boolean hasCalls = false;
         for (JsonValue value : message.getJsonArray("content")) {
             JsonObject block = (JsonObject) value;
@@ -26,12 +27,12 @@ public final class MessagesToChatResponse {
                 text.append(Jsons.string(block, "text"));
             } else if ("tool_use".equals(type)) {
                 hasCalls = true;
-                calls.add(Json.createObjectBuilder().add("id", Jsons.string(block, "id")).add("type", "function")
-                        .add("function", Json.createObjectBuilder().add("name", Jsons.string(block, "name"))
+                calls.add(JSON.createObjectBuilder().add("id", Jsons.string(block, "id")).add("type", "function")
+                        .add("function", JSON.createObjectBuilder().add("name", Jsons.string(block, "name"))
                                 .add("arguments", block.getJsonObject("input").toString())));
             }
         }
-        JsonObjectBuilder reply = Json.createObjectBuilder().add("role", "assistant");
+        JsonObjectBuilder reply = JSON.createObjectBuilder().add("role", "assistant");
         if (text.isEmpty() && hasCalls) {
             reply.addNull("content");
         } else {
@@ -40,12 +41,12 @@ public final class MessagesToChatResponse {
         if (hasCalls) {
             reply.add("tool_calls", calls);
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", "chatcmpl-" + Jsons.string(message, "id"))
                 .add("object", "chat.completion")
                 .add("created", created)
                 .add("model", Jsons.string(message, "model"))
-                .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder().add("index", 0)
+                .add("choices", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("index", 0)
                         .add("message", reply).addNull("logprobs")
                         .add("finish_reason", finishReason(Jsons.string(message, "stop_reason")))))
                 .add("usage", usage(Jsons.object(message, "usage"), 0))
@@ -73,7 +74,7 @@ public final class MessagesToChatResponse {
         input += Math.max(0, Jsons.number(usage, "cache_read_input_tokens"))
                 + Math.max(0, Jsons.number(usage, "cache_creation_input_tokens"));
         long output = Math.max(0, Jsons.number(usage, "output_tokens"));
-        return Json.createObjectBuilder().add("prompt_tokens", input).add("completion_tokens", output)
+        return JSON.createObjectBuilder().add("prompt_tokens", input).add("completion_tokens", output)
                 .add("total_tokens", input + output).build();
     }
 }

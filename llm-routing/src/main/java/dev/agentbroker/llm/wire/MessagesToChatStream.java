@@ -1,12 +1,13 @@
 package dev.agentbroker.llm.wire;
 
+import static dev.agentbroker.llm.JsonFactories.JSON;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -42,14 +43,14 @@ public final class MessagesToChatStream {
                 id = "chatcmpl-" + Jsons.string(message, "id");
                 model = String.valueOf(Jsons.string(message, "model"));
                 inputTokens = Math.max(0, Jsons.number(Jsons.object(message, "usage"), "input_tokens"));
-                out.add(chunk(Json.createObjectBuilder().add("role", "assistant").add("content", ""), null));
+                out.add(chunk(JSON.createObjectBuilder().add("role", "assistant").add("content", ""), null));
             }
             case "content_block_start" -> blockStart(data, out);
             case "content_block_delta" -> blockDelta(data, out);
             case "message_delta" -> {
                 JsonObject delta = Jsons.object(data, "delta");
                 usage = MessagesToChatResponse.usage(Jsons.object(data, "usage"), inputTokens);
-                out.add(chunk(Json.createObjectBuilder(),
+                out.add(chunk(JSON.createObjectBuilder(),
                         MessagesToChatResponse.finishReason(Jsons.string(delta, "stop_reason"))));
             }
             case "message_stop" -> {
@@ -58,7 +59,7 @@ public final class MessagesToChatStream {
                 }
                 out.add(data("[DONE]"));
             }
-            case "error" -> out.add(data(Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+            case "error" -> out.add(data(JSON.createObjectBuilder().add("error", JSON.createObjectBuilder()
                     .add("message", "the provider reported an error mid-stream").add("type", "api_error")).build().toString()));
             default -> { }
         }
@@ -72,9 +73,9 @@ public final class MessagesToChatStream {
         }
         int index = toolIndexByBlock.size();
         toolIndexByBlock.put((int) Jsons.number(data, "index"), index);
-        out.add(chunk(Json.createObjectBuilder().add("tool_calls", Json.createArrayBuilder().add(Json.createObjectBuilder()
+        out.add(chunk(JSON.createObjectBuilder().add("tool_calls", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                 .add("index", index).add("id", Jsons.string(block, "id")).add("type", "function")
-                .add("function", Json.createObjectBuilder().add("name", Jsons.string(block, "name")).add("arguments", "")))),
+                .add("function", JSON.createObjectBuilder().add("name", Jsons.string(block, "name")).add("arguments", "")))),
                 null));
     }
 
@@ -82,29 +83,29 @@ public final class MessagesToChatStream {
         JsonObject delta = Jsons.object(data, "delta");
         String type = Jsons.string(delta, "type");
         if ("text_delta".equals(type)) {
-            out.add(chunk(Json.createObjectBuilder().add("content", Jsons.string(delta, "text")), null));
+            out.add(chunk(JSON.createObjectBuilder().add("content", Jsons.string(delta, "text")), null));
         } else if ("input_json_delta".equals(type)) {
             Integer index = toolIndexByBlock.get((int) Jsons.number(data, "index"));
             if (index != null) {
-                out.add(chunk(Json.createObjectBuilder().add("tool_calls", Json.createArrayBuilder().add(
-                        Json.createObjectBuilder().add("index", index).add("function",
-                                Json.createObjectBuilder().add("arguments", Jsons.string(delta, "partial_json"))))), null));
+                out.add(chunk(JSON.createObjectBuilder().add("tool_calls", JSON.createArrayBuilder().add(
+                        JSON.createObjectBuilder().add("index", index).add("function",
+                                JSON.createObjectBuilder().add("arguments", Jsons.string(delta, "partial_json"))))), null));
             }
         }
     }
 
     private byte[] chunk(JsonObjectBuilder delta, String finishReason) {
-        JsonObjectBuilder choice = Json.createObjectBuilder().add("index", 0).add("delta", delta).addNull("logprobs");
+        JsonObjectBuilder choice = JSON.createObjectBuilder().add("index", 0).add("delta", delta).addNull("logprobs");
         if (finishReason == null) {
             choice.addNull("finish_reason");
         } else {
             choice.add("finish_reason", finishReason);
         }
-        return data(base().add("choices", Json.createArrayBuilder().add(choice)).build().toString());
+        return data(base().add("choices", JSON.createArrayBuilder().add(choice)).build().toString());
     }
 
     private JsonObjectBuilder base() {
-        return Json.createObjectBuilder().add("id", id).add("object", "chat.completion.chunk").add("created", created)
+        return JSON.createObjectBuilder().add("id", id).add("object", "chat.completion.chunk").add("created", created)
                 .add("model", model);
     }
 

@@ -1,5 +1,7 @@
 package dev.agentbroker.mcp.frontend;
 
+import static dev.agentbroker.mcp.jsonrpc.JsonFactories.JSON;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -8,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import dev.agentbroker.mcp.jsonrpc.JsonRpc;
@@ -70,7 +71,7 @@ final class ClientChannel implements CallContext {
         CompletableFuture<JsonObject> answer = new CompletableFuture<>();
         session.awaitingClient.put(id, answer);
         try {
-            target.send(JsonRpc.write(JsonRpc.request(Json.createValue(id), method, params)));
+            target.send(JsonRpc.write(JsonRpc.request(JSON.createValue(id), method, params)));
             JsonObject response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (response.get("error") instanceof JsonObject error) {
                 throw new UpstreamException(error);

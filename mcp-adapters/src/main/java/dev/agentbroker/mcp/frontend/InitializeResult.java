@@ -1,6 +1,7 @@
 package dev.agentbroker.mcp.frontend;
 
-import jakarta.json.Json;
+import static dev.agentbroker.mcp.jsonrpc.JsonFactories.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -21,14 +22,14 @@ final class InitializeResult {
         if (upstream != null) {
             return JsonRpc.with(upstream, "protocolVersion", version);
         }
-        JsonObjectBuilder capabilities = Json.createObjectBuilder()
-                .add("tools", Json.createObjectBuilder().add("listChanged", true))
-                .add("resources", Json.createObjectBuilder().add("subscribe", true).add("listChanged", true))
-                .add("prompts", Json.createObjectBuilder().add("listChanged", true))
+        JsonObjectBuilder capabilities = JSON.createObjectBuilder()
+                .add("tools", JSON.createObjectBuilder().add("listChanged", true))
+                .add("resources", JSON.createObjectBuilder().add("subscribe", true).add("listChanged", true))
+                .add("prompts", JSON.createObjectBuilder().add("listChanged", true))
                 .add("completions", JsonObject.EMPTY_JSON_OBJECT)
                 .add("logging", JsonObject.EMPTY_JSON_OBJECT);
-        return Json.createObjectBuilder().add("protocolVersion", version).add("capabilities", capabilities)
-                .add("serverInfo", Json.createObjectBuilder().add("name", view == null ? "agent-broker" : "agent-broker/" + view)
+        return JSON.createObjectBuilder().add("protocolVersion", version).add("capabilities", capabilities)
+                .add("serverInfo", JSON.createObjectBuilder().add("name", view == null ? "agent-broker" : "agent-broker/" + view)
                         .add("version", "0.1.0"))
                 .add("instructions", "Tools of several MCP servers, named server__tool; access is governed by the broker.")
                 .build();

@@ -1,5 +1,7 @@
 package dev.agentbroker.mcp.gateway;
 
+import static dev.agentbroker.mcp.jsonrpc.JsonFactories.JSON;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,7 +9,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -26,14 +27,14 @@ public final class CanonicalJson {
 
     public static JsonValue canonical(JsonValue value) {
         if (value instanceof JsonObject object) {
-            JsonObjectBuilder b = Json.createObjectBuilder();
+            JsonObjectBuilder b = JSON.createObjectBuilder();
             for (Map.Entry<String, JsonValue> e : new TreeMap<>(object).entrySet()) {
                 b.add(e.getKey(), canonical(e.getValue()));
             }
             return b.build();
         }
         if (value instanceof JsonArray array) {
-            JsonArrayBuilder b = Json.createArrayBuilder();
+            JsonArrayBuilder b = JSON.createArrayBuilder();
             array.forEach(item -> b.add(canonical(item)));
             return b.build();
         }

@@ -1,5 +1,7 @@
 package dev.agentbroker.mcp.gateway;
 
+import static dev.agentbroker.mcp.jsonrpc.JsonFactories.JSON;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -9,7 +11,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -206,7 +207,7 @@ public final class McpGateway implements UpstreamListener {
     }
 
     static JsonObject toolError(String text) {
-        JsonObjectBuilder content = Json.createObjectBuilder().add("type", "text").add("text", text);
-        return Json.createObjectBuilder().add("content", Json.createArrayBuilder().add(content)).add("isError", true).build();
+        JsonObjectBuilder content = JSON.createObjectBuilder().add("type", "text").add("text", text);
+        return JSON.createObjectBuilder().add("content", JSON.createArrayBuilder().add(content)).add("isError", true).build();
     }
 }

@@ -1,8 +1,9 @@
 package dev.agentbroker.mcp.gateway;
 
+import static dev.agentbroker.mcp.jsonrpc.JsonFactories.JSON;
+
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -36,7 +37,7 @@ final class RelayContext implements CallContext {
         }
         clientToken = meta.get("progressToken");
         String ours = "broker-" + TOKENS.incrementAndGet();
-        return JsonRpc.with(params, "_meta", JsonRpc.with(meta, "progressToken", Json.createValue(ours)));
+        return JsonRpc.with(params, "_meta", JsonRpc.with(meta, "progressToken", JSON.createValue(ours)));
     }
 
     @Override

@@ -1,11 +1,12 @@
 package dev.agentbroker.mcp.gateway;
 
+import static dev.agentbroker.mcp.jsonrpc.JsonFactories.JSON;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -65,7 +66,7 @@ final class Request {
     }
 
     JsonObject listTools() {
-        JsonArrayBuilder tools = Json.createArrayBuilder();
+        JsonArrayBuilder tools = JSON.createArrayBuilder();
         int[] counts = new int[2];
         for (String server : servers()) {
             if (aggregate() && gateway.upstream(server).server().isRestarting()) {
@@ -90,7 +91,7 @@ final class Request {
             });
         }
         gateway.sink().listed(caller, view, counts[0], counts[1]);
-        return Json.createObjectBuilder().add("tools", tools).build();
+        return JSON.createObjectBuilder().add("tools", tools).build();
     }
 
     /** Resources, templates or prompts: single view passes pages through, aggregate merges every page. */
@@ -100,7 +101,7 @@ final class Request {
             JsonObject result = forward(view, method, params, CallContext.NONE);
             return JsonRpc.with(result, member, filter(view, result, member, key, action));
         }
-        JsonArrayBuilder merged = Json.createArrayBuilder();
+        JsonArrayBuilder merged = JSON.createArrayBuilder();
         for (String server : servers()) {
             if (!supports(server, "prompts".equals(member) ? "prompts" : "resources")) {
                 continue;
@@ -111,14 +112,14 @@ final class Request {
                 continue;
             }
         }
-        return Json.createObjectBuilder().add(member, merged).build();
+        return JSON.createObjectBuilder().add(member, merged).build();
     }
 
     private void collect(String server, String method, String member, String key, McpGate.Action action,
                          JsonArrayBuilder merged) {
         String cursor = null;
         for (int page = 0; page < MAX_PAGES; page++) {
-            JsonObject params = cursor == null ? JsonValue.EMPTY_JSON_OBJECT : Json.createObjectBuilder().add("cursor", cursor).build();
+            JsonObject params = cursor == null ? JsonValue.EMPTY_JSON_OBJECT : JSON.createObjectBuilder().add("cursor", cursor).build();
             JsonObject result = forward(server, method, params, CallContext.NONE);
             for (JsonValue item : filter(server, result, member, key, action)) {
                 JsonObject o = item.asJsonObject();
@@ -134,7 +135,7 @@ final class Request {
     }
 
     private jakarta.json.JsonArray filter(String server, JsonObject result, String member, String key, McpGate.Action action) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         if (result.get(member) instanceof jakarta.json.JsonArray items) {
             for (JsonValue item : items) {
                 if (item instanceof JsonObject o && JsonRpc.string(o, key) != null

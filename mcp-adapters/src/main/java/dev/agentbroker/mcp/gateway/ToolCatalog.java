@@ -1,5 +1,7 @@
 package dev.agentbroker.mcp.gateway;
 
+import static dev.agentbroker.mcp.jsonrpc.JsonFactories.JSON;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -8,7 +10,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -104,7 +105,7 @@ final class ToolCatalog {
         String cursor = null;
         for (int page = 0; page < MAX_PAGES; page++) {
             JsonObject params = cursor == null ? JsonValue.EMPTY_JSON_OBJECT
-                    : Json.createObjectBuilder().add("cursor", cursor).build();
+                    : JSON.createObjectBuilder().add("cursor", cursor).build();
             JsonObject result = server.request("tools/list", params, CallContext.NONE);
             if (result.get("tools") instanceof jakarta.json.JsonArray tools) {
                 for (JsonValue item : tools) {
@@ -129,7 +130,7 @@ final class ToolCatalog {
 
     /** SHA-256 of what a tool promises: name, description, input schema and annotations. */
     static String digest(JsonObject tool) {
-        JsonObjectBuilder pinned = Json.createObjectBuilder();
+        JsonObjectBuilder pinned = JSON.createObjectBuilder();
         for (String member : List.of("name", "description", "inputSchema", "annotations")) {
             if (tool.containsKey(member)) {
                 pinned.add(member, tool.get(member));

@@ -1,5 +1,7 @@
 package dev.agentbroker.mcp.gateway;
 
+import static dev.agentbroker.mcp.jsonrpc.JsonFactories.JSON;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -173,22 +174,22 @@ public final class ToolPins {
     }
 
     private void save() {
-        JsonObjectBuilder servers = Json.createObjectBuilder();
+        JsonObjectBuilder servers = JSON.createObjectBuilder();
         TreeMap<String, Object> names = new TreeMap<>(pinned);
         names.putAll(pending);
         for (String server : names.keySet()) {
-            JsonObjectBuilder pins = Json.createObjectBuilder();
+            JsonObjectBuilder pins = JSON.createObjectBuilder();
             pinned.getOrDefault(server, Map.of()).forEach(pins::add);
-            JsonObjectBuilder waiting = Json.createObjectBuilder();
+            JsonObjectBuilder waiting = JSON.createObjectBuilder();
             pending.getOrDefault(server, Map.of()).forEach((tool, p) -> {
-                JsonArrayBuilder flags = Json.createArrayBuilder();
+                JsonArrayBuilder flags = JSON.createArrayBuilder();
                 p.flags().forEach(flags::add);
-                waiting.add(tool, Json.createObjectBuilder().add("digest", p.digest()).add("reason", p.reason())
+                waiting.add(tool, JSON.createObjectBuilder().add("digest", p.digest()).add("reason", p.reason())
                         .add("flags", flags).add("description", p.description()).add("since", p.since()));
             });
-            servers.add(server, Json.createObjectBuilder().add("pinned", pins).add("pending", waiting));
+            servers.add(server, JSON.createObjectBuilder().add("pinned", pins).add("pending", waiting));
         }
-        byte[] bytes = JsonRpc.bytes(Json.createObjectBuilder().add("servers", servers).build());
+        byte[] bytes = JsonRpc.bytes(JSON.createObjectBuilder().add("servers", servers).build());
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -1,11 +1,12 @@
 package dev.agentbroker.mcp.jsonrpc;
 
+import static dev.agentbroker.mcp.jsonrpc.JsonFactories.JSON;
+
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -31,9 +32,9 @@ public final class JsonRpc {
     /** A request was refused (e.g. a server-to-client request the policy does not relay). */
     public static final int REFUSED = -32001;
 
-    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of(
+    private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of(
             "org.eclipse.parsson.maxDepth", 64, "org.eclipse.parsson.rejectDuplicateKeys", true));
-    private static final JsonWriterFactory WRITERS = Json.createWriterFactory(Map.of());
+    private static final JsonWriterFactory WRITERS = JSON.createWriterFactory(Map.of());
 
     private JsonRpc() {
     }
@@ -80,7 +81,7 @@ public final class JsonRpc {
     }
 
     public static JsonObject request(JsonValue id, String method, JsonObject params) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method);
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method);
         if (params != null) {
             b.add("params", params);
         }
@@ -88,7 +89,7 @@ public final class JsonRpc {
     }
 
     public static JsonObject notification(String method, JsonObject params) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("jsonrpc", "2.0").add("method", method);
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("jsonrpc", "2.0").add("method", method);
         if (params != null) {
             b.add("params", params);
         }
@@ -96,16 +97,16 @@ public final class JsonRpc {
     }
 
     public static JsonObject result(JsonValue id, JsonValue result) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
+        return JSON.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
     }
 
     public static JsonObject error(JsonValue id, int code, String message) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id == null ? JsonValue.NULL : id)
-                .add("error", Json.createObjectBuilder().add("code", code).add("message", message)).build();
+        return JSON.createObjectBuilder().add("jsonrpc", "2.0").add("id", id == null ? JsonValue.NULL : id)
+                .add("error", JSON.createObjectBuilder().add("code", code).add("message", message)).build();
     }
 
     public static JsonObject error(JsonValue id, JsonObject error) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id == null ? JsonValue.NULL : id)
+        return JSON.createObjectBuilder().add("jsonrpc", "2.0").add("id", id == null ? JsonValue.NULL : id)
                 .add("error", error).build();
     }
 
@@ -155,10 +156,10 @@ public final class JsonRpc {
 
     /** {@code o} with member {@code name} replaced (or added). */
     public static JsonObject with(JsonObject o, String name, JsonValue value) {
-        return Json.createObjectBuilder(o).add(name, value).build();
+        return JSON.createObjectBuilder(o).add(name, value).build();
     }
 
     public static JsonObject with(JsonObject o, String name, String value) {
-        return with(o, name, Json.createValue(value));
+        return with(o, name, JSON.createValue(value));
     }
 }

@@ -1,5 +1,7 @@
 package dev.agentbroker.mcp.sandbox;
 
+import static dev.agentbroker.mcp.jsonrpc.JsonFactories.JSON;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +9,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -95,27 +96,27 @@ public class SandboxServer {
     }
 
     private JsonObject initialize(String requested) {
-        JsonObjectBuilder capabilities = Json.createObjectBuilder().add("tools", JsonValue.EMPTY_JSON_OBJECT);
+        JsonObjectBuilder capabilities = JSON.createObjectBuilder().add("tools", JsonValue.EMPTY_JSON_OBJECT);
         if (!resources.isEmpty()) {
             capabilities.add("resources", JsonValue.EMPTY_JSON_OBJECT);
         }
         if (!prompts.isEmpty()) {
             capabilities.add("prompts", JsonValue.EMPTY_JSON_OBJECT);
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("protocolVersion", VERSIONS.contains(requested) ? requested : VERSIONS.get(0))
                 .add("capabilities", capabilities)
-                .add("serverInfo", Json.createObjectBuilder().add("name", "sandbox-" + name).add("version", "0.1.0"))
+                .add("serverInfo", JSON.createObjectBuilder().add("name", "sandbox-" + name).add("version", "0.1.0"))
                 .build();
     }
 
     private JsonObject listTools() {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         for (Tool t : tools.values()) {
-            out.add(Json.createObjectBuilder().add("name", t.name()).add("description", t.description())
+            out.add(JSON.createObjectBuilder().add("name", t.name()).add("description", t.description())
                     .add("inputSchema", t.inputSchema()).add("annotations", t.annotations()));
         }
-        return Json.createObjectBuilder().add("tools", out).build();
+        return JSON.createObjectBuilder().add("tools", out).build();
     }
 
     private JsonObject call(JsonObject params) {
@@ -132,10 +133,10 @@ public class SandboxServer {
     }
 
     private JsonObject listResources() {
-        JsonArrayBuilder out = Json.createArrayBuilder();
-        resources.values().forEach(r -> out.add(Json.createObjectBuilder().add("uri", r.uri()).add("name", r.name())
+        JsonArrayBuilder out = JSON.createArrayBuilder();
+        resources.values().forEach(r -> out.add(JSON.createObjectBuilder().add("uri", r.uri()).add("name", r.name())
                 .add("mimeType", r.mimeType())));
-        return Json.createObjectBuilder().add("resources", out).build();
+        return JSON.createObjectBuilder().add("resources", out).build();
     }
 
     private JsonObject read(JsonObject params) {
@@ -143,20 +144,20 @@ public class SandboxServer {
         if (resource == null) {
             throw new McpProtocolException(JsonRpc.RESOURCE_NOT_FOUND, "resource not found: " + JsonRpc.string(params, "uri"));
         }
-        return Json.createObjectBuilder().add("contents", Json.createArrayBuilder().add(Json.createObjectBuilder()
+        return JSON.createObjectBuilder().add("contents", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                 .add("uri", resource.uri()).add("mimeType", resource.mimeType()).add("text", resource.text().get())))
                 .build();
     }
 
     private JsonObject listPrompts() {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         for (Prompt p : prompts.values()) {
-            JsonArrayBuilder arguments = Json.createArrayBuilder();
-            p.arguments().forEach(a -> arguments.add(Json.createObjectBuilder().add("name", a).add("required", true)));
-            out.add(Json.createObjectBuilder().add("name", p.name()).add("description", p.description())
+            JsonArrayBuilder arguments = JSON.createArrayBuilder();
+            p.arguments().forEach(a -> arguments.add(JSON.createObjectBuilder().add("name", a).add("required", true)));
+            out.add(JSON.createObjectBuilder().add("name", p.name()).add("description", p.description())
                     .add("arguments", arguments));
         }
-        return Json.createObjectBuilder().add("prompts", out).build();
+        return JSON.createObjectBuilder().add("prompts", out).build();
     }
 
     private JsonObject prompt(JsonObject params) {
@@ -171,29 +172,29 @@ public class SandboxServer {
                 throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "prompt argument " + required + " is required");
             }
         }
-        JsonObject content = Json.createObjectBuilder().add("type", "text").add("text", prompt.render().apply(given)).build();
-        return Json.createObjectBuilder().add("description", prompt.description()).add("messages",
-                Json.createArrayBuilder().add(Json.createObjectBuilder().add("role", "user").add("content", content)))
+        JsonObject content = JSON.createObjectBuilder().add("type", "text").add("text", prompt.render().apply(given)).build();
+        return JSON.createObjectBuilder().add("description", prompt.description()).add("messages",
+                JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("role", "user").add("content", content)))
                 .build();
     }
 
     private static JsonObject text(String text, boolean error) {
-        return Json.createObjectBuilder()
-                .add("content", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "text").add("text", text)))
+        return JSON.createObjectBuilder()
+                .add("content", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("type", "text").add("text", text)))
                 .add("isError", error).build();
     }
 
     /** An input schema with string properties, the first {@code required} of them required. */
     protected static JsonObject stringSchema(int required, String... properties) {
-        var props = Json.createObjectBuilder();
-        var names = Json.createArrayBuilder();
+        var props = JSON.createObjectBuilder();
+        var names = JSON.createArrayBuilder();
         for (int i = 0; i < properties.length; i++) {
-            props.add(properties[i], Json.createObjectBuilder().add("type", "string"));
+            props.add(properties[i], JSON.createObjectBuilder().add("type", "string"));
             if (i < required) {
                 names.add(properties[i]);
             }
         }
-        return Json.createObjectBuilder().add("type", "object").add("properties", props).add("required", names).build();
+        return JSON.createObjectBuilder().add("type", "object").add("properties", props).add("required", names).build();
     }
 
     /** An input schema with string properties, all required. */
@@ -202,7 +203,7 @@ public class SandboxServer {
     }
 
     protected static JsonObject annotations(boolean readOnly, boolean destructive, boolean idempotent, boolean openWorld) {
-        return Json.createObjectBuilder().add("readOnlyHint", readOnly).add("destructiveHint", destructive)
+        return JSON.createObjectBuilder().add("readOnlyHint", readOnly).add("destructiveHint", destructive)
                 .add("idempotentHint", idempotent).add("openWorldHint", openWorld).build();
     }
 }

@@ -1,12 +1,13 @@
 package dev.agentbroker.mcp.upstream;
 
+import static dev.agentbroker.mcp.jsonrpc.JsonFactories.JSON;
+
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -66,7 +67,7 @@ final class JsonRpcPeer implements Wire.Inbound {
             byProgressToken.put(token, call);
         }
         try {
-            wire.send(JsonRpc.request(Json.createValue(id), method, params), context);
+            wire.send(JsonRpc.request(JSON.createValue(id), method, params), context);
         } catch (IOException | RuntimeException e) {
             forget(call);
             call.fail(name + " could not be reached");

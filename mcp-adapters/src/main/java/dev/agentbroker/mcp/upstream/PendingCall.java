@@ -1,12 +1,13 @@
 package dev.agentbroker.mcp.upstream;
 
+import static dev.agentbroker.mcp.jsonrpc.JsonFactories.JSON;
+
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -98,7 +99,7 @@ public final class PendingCall {
             return;
         }
         peer.forget(this);
-        peer.notifyQuietly("notifications/cancelled", Json.createObjectBuilder()
+        peer.notifyQuietly("notifications/cancelled", JSON.createObjectBuilder()
                 .add("requestId", id).add("reason", reason).build());
         response.completeExceptionally(new UpstreamException(method + " was cancelled"));
     }

@@ -1,5 +1,7 @@
 package dev.agentbroker.mcp.upstream;
 
+import static dev.agentbroker.mcp.jsonrpc.JsonFactories.JSON;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,7 +16,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import dev.agentbroker.mcp.jsonrpc.JsonRpc;
@@ -197,12 +198,12 @@ public final class UpstreamServer implements AutoCloseable {
     }
 
     private static JsonObject initializeParams() {
-        return Json.createObjectBuilder().add("protocolVersion", PROTOCOL_VERSION)
-                .add("capabilities", Json.createObjectBuilder()
+        return JSON.createObjectBuilder().add("protocolVersion", PROTOCOL_VERSION)
+                .add("capabilities", JSON.createObjectBuilder()
                         .add("sampling", JsonObject.EMPTY_JSON_OBJECT)
                         .add("elicitation", JsonObject.EMPTY_JSON_OBJECT)
-                        .add("roots", Json.createObjectBuilder().add("listChanged", true)))
-                .add("clientInfo", Json.createObjectBuilder().add("name", "agent-broker").add("version", "0.1"))
+                        .add("roots", JSON.createObjectBuilder().add("listChanged", true)))
+                .add("clientInfo", JSON.createObjectBuilder().add("name", "agent-broker").add("version", "0.1"))
                 .build();
     }
 

@@ -1,5 +1,7 @@
 package dev.agentbroker.broker.token.keys;
 
+import static dev.agentbroker.broker.JsonFactories.JSON;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.ECKey;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -28,7 +29,7 @@ final class KeyFile {
 
     static KeyRing read(Path file) throws IOException {
         try {
-            JsonObject json = Json.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8))).readObject();
+            JsonObject json = JSON.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8))).readObject();
             List<KeyRing.Entry> entries = new ArrayList<>();
             for (JsonValue item : json.getJsonArray("keys")) {
                 JsonObject o = item.asJsonObject();
@@ -43,17 +44,17 @@ final class KeyFile {
     }
 
     static void write(Path file, KeyRing ring) throws IOException {
-        JsonArrayBuilder keys = Json.createArrayBuilder();
+        JsonArrayBuilder keys = JSON.createArrayBuilder();
         for (KeyRing.Entry e : ring.entries()) {
-            JsonObjectBuilder o = Json.createObjectBuilder()
-                    .add("jwk", Json.createReader(new StringReader(e.key().toJSONString())).readObject())
+            JsonObjectBuilder o = JSON.createObjectBuilder()
+                    .add("jwk", JSON.createReader(new StringReader(e.key().toJSONString())).readObject())
                     .add("created", e.created().getEpochSecond());
             if (e.retiredUntil() != null) {
                 o.add("retiredUntil", e.retiredUntil().getEpochSecond());
             }
             keys.add(o);
         }
-        String text = Json.createObjectBuilder().add("current", ring.currentKid()).add("keys", keys).build().toString();
+        String text = JSON.createObjectBuilder().add("current", ring.currentKid()).add("keys", keys).build().toString();
         Path dir = file.getParent();
         Files.createDirectories(dir);
         ownerOnly(dir, "rwx------");

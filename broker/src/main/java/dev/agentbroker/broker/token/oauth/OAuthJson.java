@@ -1,12 +1,13 @@
 package dev.agentbroker.broker.token.oauth;
 
+import static dev.agentbroker.broker.JsonFactories.JSON;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -27,7 +28,7 @@ final class OAuthJson {
 
     static JsonObject token(TokenService.Issued issued, Instant now, boolean exchanged) {
         VerifiedToken t = issued.claims().token();
-        JsonObjectBuilder b = Json.createObjectBuilder().add("access_token", issued.token()).add("token_type", "Bearer")
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("access_token", issued.token()).add("token_type", "Bearer")
                 .add("expires_in", Math.max(0, t.expiresAt().getEpochSecond() - now.getEpochSecond()))
                 .add("scope", ScopeSet.of(t.scopes()).toString());
         if (exchanged) {
@@ -38,17 +39,17 @@ final class OAuthJson {
 
     static JsonObject introspection(TaskClaims claims, String issuer) {
         VerifiedToken t = claims.token();
-        JsonObjectBuilder b = Json.createObjectBuilder().add("active", true).add("iss", issuer).add("sub", t.subject())
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("active", true).add("iss", issuer).add("sub", t.subject())
                 .add("client_id", t.clientId()).add("scope", ScopeSet.of(t.scopes()).toString())
                 .add("exp", t.expiresAt().getEpochSecond()).add("iat", t.issuedAt().getEpochSecond())
-                .add("nbf", t.issuedAt().getEpochSecond()).add("aud", Json.createArrayBuilder(t.audience()))
+                .add("nbf", t.issuedAt().getEpochSecond()).add("aud", JSON.createArrayBuilder(t.audience()))
                 .add("jti", t.tokenId()).add("token_type", "Bearer").add("task_id", t.taskId())
                 .add("trace_root", t.traceRoot());
         if (!t.groups().isEmpty()) {
-            b.add("groups", Json.createArrayBuilder(t.groups()));
+            b.add("groups", JSON.createArrayBuilder(t.groups()));
         }
         if (!t.actorChain().isEmpty()) {
-            b.add("act", Json.createObjectBuilder(claims.act()));
+            b.add("act", JSON.createObjectBuilder(claims.act()));
         }
         if (t.parentTokenId() != null) {
             b.add("parent_jti", t.parentTokenId());
@@ -57,7 +58,7 @@ final class OAuthJson {
     }
 
     static JsonObject inactive() {
-        return Json.createObjectBuilder().add("active", false).build();
+        return JSON.createObjectBuilder().add("active", false).build();
     }
 
     static void send(ServerResponse res, int status, JsonObject body) {
@@ -72,7 +73,7 @@ final class OAuthJson {
         if (e.status() == 401) {
             res.header(HeaderNames.WWW_AUTHENTICATE, "Basic realm=\"agent-broker\"");
         }
-        send(res, e.status(), Json.createObjectBuilder().add("error", e.error())
+        send(res, e.status(), JSON.createObjectBuilder().add("error", e.error())
                 .add("error_description", e.getMessage() == null ? e.error() : e.getMessage()).build());
     }
 }

@@ -1,5 +1,7 @@
 package dev.agentbroker.broker.token.oauth;
 
+import static dev.agentbroker.broker.JsonFactories.JSON;
+
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -10,7 +12,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.oauth2.sdk.GrantType;
@@ -108,7 +109,7 @@ public final class OAuthService implements HttpService {
     private void revoke(ServerRequest req, ServerResponse res) {
         HTTPRequest http = nimbus(req, REVOKE);
         service.revoke(clients.authenticate(http), FormParameters.required(http, "token"));
-        OAuthJson.send(res, 200, Json.createObjectBuilder().build());
+        OAuthJson.send(res, 200, JSON.createObjectBuilder().build());
     }
 
     private void devTaskToken(ServerRequest req, ServerResponse res) {
@@ -120,7 +121,7 @@ public final class OAuthService implements HttpService {
         devIdpHosts.check(req);
         HTTPRequest http = nimbus(req, "/dev-idp/token");
         String token = devIdp.issue(FormParameters.required(http, "username"));
-        OAuthJson.send(res, 200, Json.createObjectBuilder().add("access_token", token).add("token_type", "Bearer")
+        OAuthJson.send(res, 200, JSON.createObjectBuilder().add("access_token", token).add("token_type", "Bearer")
                 .add("issued_token_type", "urn:ietf:params:oauth:token-type:jwt").build());
     }
 
