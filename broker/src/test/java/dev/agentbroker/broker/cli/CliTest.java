@@ -29,6 +29,7 @@ class CliTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("start [--config FILE] [--port N] [--data-dir DIR]"), text);
         assertTrue(text.contains("version"), text);
+        assertTrue(text.contains("demo [--config FILE]"), text);
     }
 
     @Test
@@ -81,5 +82,13 @@ class CliTest {
         try (ServerSocket stillFree = new ServerSocket(port)) {
             assertEquals(port, stillFree.getLocalPort());
         }
+    }
+
+    @Test
+    void demoWithoutTheExampleAgentSaysHowToGetIt() {
+        assertEquals(1, cli.run("demo", "--agent-jar", "/nonexistent/java-agent.jar"));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("the example agent is not built (/nonexistent/java-agent.jar)"), text);
+        assertTrue(text.contains("--agent-jar FILE"), text);
     }
 }
