@@ -2,6 +2,7 @@ package dev.agentbroker.broker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -83,7 +84,7 @@ public final class Broker {
         checks.add(dataDirWritable(dataDir));
         List<HttpService> features = new ArrayList<>();
         // The base URL is known once the listener is bound (port 0).
-        AtomicReference<java.net.URI> baseUrl = new AtomicReference<>(config.server().publicUrl().orElse(null));
+        AtomicReference<URI> baseUrl = new AtomicReference<>(config.server().publicUrl().orElse(null));
         BrokerUrls urls = new BrokerUrls(baseUrl::get, config.identity().tokens().issuer());
         BudgetLedger ledger = new InMemoryBudgetLedger();
         PolicyFeature policy = PolicyFeature.start(config, registry, audit, ledger);
