@@ -68,6 +68,7 @@ public final class BenchMain {
 
     private void measureAll(List<Scenario> scenarios) throws InterruptedException {
         results.brokerIdleRssKiB = stack.broker.stats().rssKiB();
+        warmUpJit(scenarios);
         for (Scenario s : scenarios) {
             for (int c : options.concurrency()) {
                 record(s, c, Results.DIRECT, run.run(s, direct(s), c, s instanceof McpScenario ? stack.mcp : stack.standIn));
@@ -76,18 +77,46 @@ public final class BenchMain {
         }
     }
 
+    /**
+     * Drives every scenario on both sides before anything is measured, so the cells see JIT-compiled
+     * code in all three JVMs: at concurrency 1 a freshly started broker needs tens of seconds of
+     * traffic before its C2 compiler threads go quiet (they took 45 % of its CPU in a 10 s warm-up).
+     */
+    private void warmUpJit(List<Scenario> scenarios) throws InterruptedException {
+        if (options.jitWarmup().isZero()) {
+            return;
+        }
+        int c = Options.JIT_WARMUP_CONCURRENCY;
+        for (Scenario s : scenarios) {
+            System.err.printf("warm-up %-7s concurrency %d, %d s per side (JIT)%n", s.id(), c, options.jitWarmup().toSeconds());
+            run.warmUp(s, direct(s), c, options.jitWarmup());
+            Side broker = brokerSide(s);
+            if (broker != null) {
+                run.warmUp(s, broker, c, options.jitWarmup());
+            }
+        }
+    }
+
     private CellResult throughBroker(Scenario s, int concurrency) throws InterruptedException {
+        Side side = brokerSide(s);
+        if (side == null) {
+            return CellResult.notMeasured(brokerPath);
+        }
+        return run.run(s, side, concurrency, stack.broker);
+    }
+
+    /** The broker side with a fresh task token, or null (and why, in {@code brokerPath}) when none is issued. */
+    private Side brokerSide(Scenario s) throws InterruptedException {
         boolean mcp = s instanceof McpScenario;
         URI resource = stack.brokerUrl.resolve(mcp ? "/mcp" : "/v1");
         TaskTokens.Outcome token = tokens.fetch(resource);
         if (token.problem() != null) {
             brokerPath = token.problem();
-            return CellResult.notMeasured(token.problem());
+            return null;
         }
-        Side side = mcp
+        return mcp
                 ? new Side(Results.BROKER, resource, Names.namespaced(LocalStack.MCP_SERVER, "echo"), token.token())
                 : new Side(Results.BROKER, stack.brokerUrl.resolve("/v1/chat/completions"), LocalStack.MODEL_ALIAS, token.token());
-        return run.run(s, side, concurrency, stack.broker);
     }
 
     private Side direct(Scenario s) {

@@ -56,6 +56,23 @@ final class LoadRun {
         }
     }
 
+    /** Drives {@code side} for {@code duration} without measuring; a side that fails is left to its cells to report. */
+    void warmUp(Scenario scenario, Side side, int concurrency, Duration duration) throws InterruptedException {
+        List<Call> calls = new ArrayList<>();
+        try {
+            for (int i = 0; i < concurrency; i++) {
+                calls.add(scenario.open(http, side, i));
+            }
+            loop(calls, duration, Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            System.err.println("warm-up of the " + side.label() + " side failed: " + e.getMessage());
+        } finally {
+            calls.forEach(Call::close);
+        }
+    }
+
     private Measurement measure(List<Call> calls, ChildProcess server) throws InterruptedException {
         ProcStats before = server.stats();
         ProcStats driverBefore = ProcStats.of(ProcessHandle.current().pid());

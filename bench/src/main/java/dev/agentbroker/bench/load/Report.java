@@ -55,12 +55,14 @@ final class Report {
                 + "per concurrent caller in a closed loop; provider stand-in: own JVM (Helidon SE, OpenAI wire format), "
                 + "%d ms latency, %d streamed chunks %d ms apart; MCP upstream: `@modelcontextprotocol/server-everything@%s` "
                 + "(streamableHttp, Node %s), tool `echo`; broker: own JVM from `broker/target/broker.jar` with "
-                + "`bench/broker.yaml.template`. Each cell: %.0f s warm-up, then %d round(s) of %.0f s or %,d requests; "
+                + "`bench/broker.yaml.template`. Before any cell, every scenario is driven on both sides at concurrency %d for "
+                + "%.0f s (so all three JVMs run JIT-compiled code); then each cell: %.0f s warm-up, then %d round(s) of %.0f s or %,d requests; "
                 + "figures are the median of the rounds' p50, p99, throughput and CPU. Server CPU/req is the serving "
                 + "process's user+system time (`/proc/PID/stat`, all threads, JIT and GC included) per request: the "
                 + "stand-in or the upstream on the direct side, the broker alone on the broker side; driver CPU/req is "
                 + "the load driver's own.").formatted(options.latencyMs(), options.chunks(),
-                options.chunkDelayMs(), options.mcpVersion(), nodeVersion(), p.warmup().toMillis() / 1000.0, p.rounds(),
+                options.chunkDelayMs(), options.mcpVersion(), nodeVersion(), Options.JIT_WARMUP_CONCURRENCY,
+                options.jitWarmup().toMillis() / 1000.0, p.warmup().toMillis() / 1000.0, p.rounds(),
                 p.round().toMillis() / 1000.0, p.maxRequestsPerRound());
     }
 
