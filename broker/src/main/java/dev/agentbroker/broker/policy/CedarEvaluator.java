@@ -23,8 +23,8 @@ import com.cedarpolicy.model.exception.AuthException;
  * validates every shape the translator produces against the schema), so per-request schema
  * validation, which cost more than the evaluation itself, would check the broker's own code on
  * every call. A type error Cedar meets anyway is an evaluation error, hence a deny. Each call
- * carries only what the snapshot's policies can read ({@link PolicyReads}) and is decided by
- * only the policies whose scope can match it ({@link PolicySlices}). Native calls are
+ * is decided by only the policies whose scope can match it ({@link PolicySlices}) and carries
+ * only what those policies can read ({@link PolicyReads}). Native calls are
  * short and pin a virtual thread only for their duration. Thread-safe.
  */
 final class CedarEvaluator {
@@ -35,12 +35,13 @@ final class CedarEvaluator {
     }
 
     Outcome evaluate(PolicySnapshot snapshot, CedarCall full) {
-        CedarCall call = snapshot.reads().prune(full);
+        PolicySlices.Slice slice = snapshot.slices().forCall(full);
+        CedarCall call = slice.reads().prune(full);
         AuthorizationRequest request = new AuthorizationRequest(call.principal(), call.action(), call.resource(),
                 Optional.of(call.context()), Optional.empty(), false);
         AuthorizationResponse response;
         try {
-            response = engine.isAuthorized(request, snapshot.slices().forCall(call), call.entities());
+            response = engine.isAuthorized(request, slice.policies(), call.entities());
         } catch (AuthException | RuntimeException e) {
             return new Outcome(false, List.of(), List.of("request: " + message(e)));
         }
@@ -64,12 +65,13 @@ final class CedarEvaluator {
      * decision: pruned, sliced, no schema (cedar-java re-parses a schema on every partial call).
      */
     boolean mayAllow(PolicySnapshot snapshot, CedarCall full) {
-        CedarCall call = snapshot.reads().prune(full);
+        PolicySlices.Slice slice = snapshot.slices().forCall(full);
+        CedarCall call = slice.reads().prune(full);
         PartialAuthorizationRequest request = PartialAuthorizationRequest.builder().principal(call.principal())
                 .action(call.action()).resource(call.resource()).context(call.context()).build();
         PartialAuthorizationResponse response;
         try {
-            response = engine.isAuthorizedPartial(request, snapshot.slices().forCall(call), call.entities());
+            response = engine.isAuthorizedPartial(request, slice.policies(), call.entities());
         } catch (AuthException | RuntimeException e) {
             return false;
         }

@@ -24,16 +24,22 @@ import com.cedarpolicy.value.Value;
  * or {@code has} (it may be compared or passed whole), and nothing is pruned when some
  * policy has a backslash-u or backslash-x escape (it could spell a name);
  * <li>a tag is kept when some {@code getTag}/{@code hasTag} names its key as a plain string
- * literal, every tag as soon as one takes anything else, none when no policy reads tags.
+ * literal, every tag as soon as one takes anything else, none when no policy reads tags;
+ * <li>entities keep their parents when the word {@code in} occurs in some policy (the only
+ * operator that reads the hierarchy, in a scope or a condition); otherwise parents are
+ * dropped, and so is an entity left with no attribute, tag or parent: for Cedar an absent
+ * entity and such a bare one differ only in the error an attribute read raises
+ * ({@code has} is false and {@code ==} and {@code is} need no entity data either way).
  * </ul>
- * The annotations before a policy ({@code @id("...")}) are not read. Entities and their
- * parents are never dropped. A policy that reads what was pruned anyway
- * meets a missing attribute: an evaluation error, hence a deny. Immutable.
+ * The annotations before a policy ({@code @id("...")}) are not read. A policy that reads
+ * what was pruned anyway meets a missing attribute or entity: an evaluation error, hence a
+ * deny. Immutable.
  */
 final class PolicyReads {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern PART = Pattern.compile("\\s*(?:\\.|\\[|has\\b)");
     private static final Pattern ESCAPE = Pattern.compile("\\\\[uUxX]");
+    private static final Pattern IN = Pattern.compile("\\bin\\b");
     private static final Pattern TAG_CALL = Pattern.compile("\\b(?:getTag|hasTag)\\s*\\(");
     private static final Pattern TAG_ON_LITERAL = Pattern.compile("\\b(?:getTag|hasTag)\\s*\\(\\s*\"([^\"\\\\]*)\"\\s*\\)");
     private static final Pattern LEADING_ANNOTATIONS =
@@ -45,14 +51,16 @@ final class PolicyReads {
     private final Set<String> tagKeys;
     private final boolean everything;
     private final boolean anyTagKey;
+    private final boolean hierarchy;
 
     private PolicyReads(Set<String> names, Set<String> wholes, Set<String> tagKeys, boolean everything,
-                        boolean anyTagKey) {
+                        boolean anyTagKey, boolean hierarchy) {
         this.names = Set.copyOf(names);
         this.wholes = Set.copyOf(wholes);
         this.tagKeys = Set.copyOf(tagKeys);
         this.everything = everything;
         this.anyTagKey = anyTagKey;
+        this.hierarchy = hierarchy;
     }
 
     /** What policies with these source texts can read. */
@@ -62,6 +70,7 @@ final class PolicyReads {
         Set<String> tagKeys = new HashSet<>();
         boolean everything = false;
         boolean anyTagKey = false;
+        boolean hierarchy = false;
         for (String text : sources) {
             String source = LEADING_ANNOTATIONS.matcher(text).replaceFirst("");
             Matcher m = IDENTIFIER.matcher(source);
@@ -72,6 +81,7 @@ final class PolicyReads {
                 }
             }
             everything |= ESCAPE.matcher(source).find();
+            hierarchy |= IN.matcher(source).find();
             long calls = TAG_CALL.matcher(source).results().count();
             Matcher literal = TAG_ON_LITERAL.matcher(source);
             long onLiterals = 0;
@@ -80,7 +90,7 @@ final class PolicyReads {
             }
             anyTagKey |= calls != onLiterals;
         }
-        return new PolicyReads(names, wholes, tagKeys, everything, anyTagKey);
+        return new PolicyReads(names, wholes, tagKeys, everything, anyTagKey, hierarchy);
     }
 
     /** Whether some policy may read a record field or entity attribute called {@code name}. */
@@ -93,14 +103,20 @@ final class PolicyReads {
         return everything || anyTagKey || tagKeys.contains(key);
     }
 
-    /** {@code call} with only the context fields, attributes and tags these policies may read. */
+    /** {@code call} with only the context fields, attributes, tags, parents and entities these policies may read. */
     CedarCall prune(CedarCall call) {
         if (everything) {
             return call;
         }
         Set<Entity> entities = new HashSet<>();
         for (Entity e : call.entities()) {
-            entities.add(new Entity(e.getEUID(), record(e.attrs), e.getParents(), tags(e.getTags())));
+            Map<String, Value> attrs = record(e.attrs);
+            Map<String, Value> tags = tags(e.getTags());
+            if (hierarchy) {
+                entities.add(new Entity(e.getEUID(), attrs, e.getParents(), tags));
+            } else if (!attrs.isEmpty() || !tags.isEmpty()) {
+                entities.add(new Entity(e.getEUID(), attrs, Set.of(), tags));
+            }
         }
         Map<String, Value> context = wholes.contains(CONTEXT) ? call.context() : record(call.context());
         return new CedarCall(call.principal(), call.action(), call.resource(), context, entities);

@@ -25,19 +25,27 @@ import com.cedarpolicy.value.EntityUID;
  * A policy is left out only when its principal, action or resource constraint cannot hold
  * for the call's entities and hierarchy ({@link ScopeConstraint}); Cedar tests the scope
  * before the conditions, so such a policy can neither apply nor err, and the decision is the
- * same. Each distinct slice is cached once (at most {@value #MAX_SLICES} per snapshot; past
- * that, and whenever caching fails, the whole set is used). No decision is cached. Thread-safe.
+ * same. A slice also knows what its own policies can read ({@link PolicyReads}), so a call is
+ * pruned to what can matter to the policies deciding it, not to the whole set: a model call
+ * decided by two policies carries two context fields and one entity, not the tool rules'
+ * hierarchy. Each distinct slice is cached once (at most {@value #MAX_SLICES} per snapshot;
+ * past that, and whenever caching fails, the whole set is used). No decision is cached.
+ * Thread-safe.
  */
 final class PolicySlices {
     static final int MAX_SLICES = 256;
 
-    private final PolicySet all;
+    /** The policies that may decide a call, natively cached, and what they can read. */
+    record Slice(PolicySet policies, PolicyReads reads) {
+    }
+
+    private final Slice all;
     private final List<Policy> policies = new ArrayList<>();
     private final List<ScopeConstraint[]> scopes = new ArrayList<>();
-    private final Map<BitSet, PolicySet> slices = new ConcurrentHashMap<>();
+    private final Map<BitSet, Slice> slices = new ConcurrentHashMap<>();
 
-    PolicySlices(PolicySet all) {
-        this.all = all;
+    PolicySlices(PolicySet all, PolicyReads allReads) {
+        this.all = new Slice(all, allReads);
         for (Policy p : all.policies) {
             policies.add(p);
             scopes.add(scope(p));
@@ -52,8 +60,8 @@ final class PolicySlices {
         }
     }
 
-    /** The cached set of the policies that may apply to {@code call}. */
-    PolicySet forCall(CedarCall call) {
+    /** The slice of the policies that may apply to {@code call} (unpruned: its hierarchy decides the scopes). */
+    Slice forCall(CedarCall call) {
         Map<EntityUID, Entity> byUid = new HashMap<>();
         call.entities().forEach(e -> byUid.put(e.getEUID(), e));
         Set<EntityUID> principal = ancestorsOrSelf(call.principal(), byUid);
@@ -70,20 +78,20 @@ final class PolicySlices {
         if (matching.cardinality() == policies.size()) {
             return all;
         }
-        PolicySet slice = slices.get(matching);
+        Slice slice = slices.get(matching);
         if (slice == null && slices.size() < MAX_SLICES) {
             slice = slices.computeIfAbsent(matching, this::cached);
         }
         return slice == null ? all : slice;
     }
 
-    private PolicySet cached(BitSet members) {
+    private Slice cached(BitSet members) {
         Set<Policy> subset = new HashSet<>();
         members.stream().forEach(i -> subset.add(policies.get(i)));
         PolicySet set = new PolicySet(subset);
         try {
             set.cache();
-            return set;
+            return new Slice(set, PolicyReads.of(subset.stream().map(p -> p.policySrc).toList()));
         } catch (CacheException | RuntimeException e) {
             return all;
         }

@@ -33,7 +33,7 @@ public final class PolicySnapshot {
     PolicySnapshot(String version, String source, List<String> policyIds, PolicySet policies, Schema schema,
                    PolicyReads reads) {
         this.reads = reads;
-        this.slices = new PolicySlices(policies);
+        this.slices = new PolicySlices(policies, reads);
         this.version = version;
         this.source = source;
         this.policyIds = List.copyOf(policyIds);

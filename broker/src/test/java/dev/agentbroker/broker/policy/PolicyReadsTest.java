@@ -52,9 +52,22 @@ class PolicyReadsTest {
         assertEquals(Set.of("values"), ((CedarMap) pruned.context().get("args")).keySet());
         Entity tool = entity(pruned, "Tool");
         assertEquals(Set.of("grantedBy"), tool.attrs.keySet());
-        assertEquals(entity(call, "Tool").getParents(), tool.getParents(), "the hierarchy is kept");
+        assertEquals(Set.of(), tool.getParents(), "no policy uses in: the hierarchy is not read");
         assertEquals(Set.of("/path"), entity(pruned, "Arguments").getTags().keySet());
-        assertEquals(call.entities().size(), pruned.entities().size(), "no entity is dropped");
+        assertEquals(Set.of("Tool", "Arguments"), pruned.entities().stream().map(e -> e.getEUID().getType().toString())
+                .collect(java.util.stream.Collectors.toSet()), "entities left with nothing to read are dropped");
+    }
+
+    @Test
+    void keepsTheHierarchyAndEveryEntityWhenSomePolicyUsesIn() {
+        CedarCall call = translator.translate(request(Set.of()), catalog());
+        CedarCall pruned = PolicyReads.of(List.of(PERMIT, """
+                @id("g") forbid (principal, action, resource in ToolGroup::"fs-write") when { context.args.count > 9 };"""))
+                .prune(call);
+
+        assertEquals(entity(call, "Tool").getParents(), entity(pruned, "Tool").getParents());
+        assertEquals(call.entities().size(), pruned.entities().size());
+        assertTrue(entity(pruned, "Agent").attrs.isEmpty());
     }
 
     @Test
