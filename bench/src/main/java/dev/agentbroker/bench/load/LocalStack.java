@@ -15,11 +15,15 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The three processes a run needs, each on 127.0.0.1 and each its own process so its CPU and
- * memory can be read apart: the provider stand-in (a JVM), the MCP upstream
- * ({@code @modelcontextprotocol/server-everything} in {@code streamableHttp} mode on Node)
- * and the broker (its own JVM, started like bin/broker does, with the configuration rendered
- * from bench/broker.yaml.template). {@link #close} stops all three.
+ * The processes a run needs, each on 127.0.0.1 and each its own process so its CPU and
+ * memory can be read apart: the provider stand-in (a JVM), two MCP upstreams
+ * ({@code @modelcontextprotocol/server-everything} in {@code streamableHttp} mode on Node),
+ * one for the direct side and one behind the broker, and the broker (its own JVM, started
+ * like bin/broker does, with the configuration rendered from bench/broker.yaml.template).
+ * Each side has its own upstream because server-everything keeps every SSE event of a
+ * session in memory: one process serving both sides grew past 1 GB and slowed down as a run
+ * went on, so whichever side was measured later paid for the other's traffic.
+ * {@link #close} stops them all.
  */
 final class LocalStack implements AutoCloseable {
     static final String AGENT_ID = "bench-agent";
@@ -31,16 +35,18 @@ final class LocalStack implements AutoCloseable {
     final URI standInUrl;
     final ChildProcess mcp;
     final URI mcpUrl;
+    final ChildProcess brokerMcp;
     final ChildProcess broker;
     final URI brokerUrl;
     final String agentSecret;
 
-    private LocalStack(ChildProcess standIn, URI standInUrl, ChildProcess mcp, URI mcpUrl, ChildProcess broker,
+    private LocalStack(ChildProcess standIn, URI standInUrl, Upstream mcp, Upstream brokerMcp, ChildProcess broker,
                        URI brokerUrl, String agentSecret) {
         this.standIn = standIn;
         this.standInUrl = standInUrl;
-        this.mcp = mcp;
-        this.mcpUrl = mcpUrl;
+        this.mcp = mcp.process();
+        this.mcpUrl = mcp.url();
+        this.brokerMcp = brokerMcp.process();
         this.broker = broker;
         this.brokerUrl = brokerUrl;
         this.agentSecret = agentSecret;
@@ -52,20 +58,30 @@ final class LocalStack implements AutoCloseable {
             ChildProcess standIn = track(started, startStandIn(options, work));
             URI standInUrl = URI.create("http://127.0.0.1:" + standIn.await(Pattern.compile("listening on (\\d+)"),
                     Duration.ofSeconds(60)));
-            int mcpPort = freePort();
-            ChildProcess mcp = track(started, ChildProcess.start("MCP upstream (server-everything)",
-                    List.of("node", "--require", options.preload().toString(), options.mcpEntry().toString(), "streamableHttp"),
-                    Map.of("PORT", Integer.toString(mcpPort)), work.resolve("mcp-upstream.log")));
-            mcp.await(Pattern.compile("listening on port (\\d+)"), Duration.ofSeconds(60));
-            URI mcpUrl = URI.create("http://127.0.0.1:" + mcpPort + "/mcp");
+            Upstream mcp = startMcp(options, work, "direct", started);
+            Upstream brokerMcp = startMcp(options, work, "broker", started);
             String secret = UUID.randomUUID().toString();
-            ChildProcess broker = track(started, startBroker(options, work, standInUrl, mcpUrl, secret));
+            ChildProcess broker = track(started, startBroker(options, work, standInUrl, brokerMcp.url(), secret));
             URI brokerUrl = URI.create(broker.await(Pattern.compile("listening on (http://\\S+)"), Duration.ofSeconds(120)));
-            return new LocalStack(standIn, standInUrl, mcp, mcpUrl, broker, brokerUrl, secret);
+            return new LocalStack(standIn, standInUrl, mcp, brokerMcp, broker, brokerUrl, secret);
         } catch (IOException | InterruptedException | RuntimeException e) {
             started.reversed().forEach(ChildProcess::close);
             throw e;
         }
+    }
+
+    /** One MCP upstream process and its Streamable HTTP endpoint. */
+    private record Upstream(ChildProcess process, URI url) {
+    }
+
+    private static Upstream startMcp(Options options, Path work, String side, List<ChildProcess> started)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        ChildProcess mcp = track(started, ChildProcess.start("MCP upstream for the " + side + " side (server-everything)",
+                List.of("node", "--require", options.preload().toString(), options.mcpEntry().toString(), "streamableHttp"),
+                Map.of("PORT", Integer.toString(port)), work.resolve("mcp-upstream-" + side + ".log")));
+        mcp.await(Pattern.compile("listening on port (\\d+)"), Duration.ofSeconds(60));
+        return new Upstream(mcp, URI.create("http://127.0.0.1:" + port + "/mcp"));
     }
 
     private static ChildProcess track(List<ChildProcess> started, ChildProcess p) {
@@ -111,6 +127,7 @@ final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         broker.close();
+        brokerMcp.close();
         mcp.close();
         standIn.close();
     }
