@@ -45,7 +45,8 @@ import dev.agentbroker.broker.policy.ToolDescriptor;
  * ones up to 100 (group-bound servers, path and host rules on arguments, agent-class rules),
  * an entity hierarchy (user in three groups, a depth-2 agent chain with classes, a tool in a
  * server and a tool group among 80 servers), and nested arguments with a path and a URL in
- * context. Also the decision behind {@code tools/list} filtering, uncached and cached.
+ * context. Also the decision behind {@code tools/list} filtering, uncached and cached, and a
+ * model call under the built-in default set (what {@code bench/run}'s broker decides per call).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -57,6 +58,8 @@ public class PolicyDecisionBench {
     private PolicyEngine engine;
     private PolicyRequest call;
     private PolicyRequest listing;
+    private PolicyEngine defaultEngine;
+    private PolicyRequest modelCall;
     private long listings;
 
     @Setup(Level.Trial)
@@ -72,6 +75,12 @@ public class PolicyDecisionBench {
                 new SimpleMeterRegistry(), event -> 0L, Runnable::run);
         call = request(arguments());
         listing = request(null);
+        defaultEngine = new PolicyEngine(new PolicyLoader().load("builtin:default"), new EntityStore(catalog()),
+                new ArgumentCanonicaliser(List.of("/sandbox")), new SimpleMeterRegistry(), event -> 0L, Runnable::run);
+        modelCall = PolicyRequest.builder(call.delegation(), new Target.Model("sandbox")).now(call.now()).build();
+        if (!defaultEngine.authorize(modelCall).allowed()) {
+            throw new IllegalStateException("the model call must be allowed: " + defaultEngine.authorize(modelCall));
+        }
         Decision d = engine.authorize(call);
         if (!d.allowed() || !engine.couldPermit(listing) || !engine.couldPermit(listingOf("read_file", 0))) {
             throw new IllegalStateException("the benchmark request must be allowed: " + d);
@@ -99,6 +108,12 @@ public class PolicyDecisionBench {
     @Benchmark
     public boolean toolListFilterCached() {
         return engine.couldPermit(listing);
+    }
+
+    /** A model call under the built-in default set: two policies can decide it. */
+    @Benchmark
+    public Decision modelCallDecision() {
+        return defaultEngine.authorize(modelCall);
     }
 
     /** Distinct budgets make a request the cache has not seen. */
