@@ -79,7 +79,7 @@ public class CedarFloorBench {
         return engine.isAuthorized(request, trivial, entities);
     }
 
-    /** The pruned context of the benchmark's tool call: 5 records, 3 sets, 3 numbers, 3 entity references. */
+    /** The pruned context of the benchmark's tool call: 5 records, 4 sets, 4 numbers, 3 entity references. */
     static Map<String, Value> toolCallContext() {
         Map<String, Value> c = new HashMap<>();
         c.put("args", new CedarMap(Map.of("allPathsUnder", strings("/sandbox"), "hosts", strings("example.com"),
