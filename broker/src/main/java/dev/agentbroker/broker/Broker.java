@@ -16,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import dev.agentbroker.broker.audit.AuditFeature;
 import dev.agentbroker.broker.audit.AuditSink;
+import dev.agentbroker.broker.audit.TimedAuditSink;
 import dev.agentbroker.broker.config.BrokerConfig;
 import dev.agentbroker.broker.enforce.PolicyFeature;
 import dev.agentbroker.broker.http.BrokerServer;
@@ -77,9 +78,10 @@ public final class Broker {
         return wire(config, prepareDataDir(config.dataDir()), verifier, audit, null);
     }
 
-    private static Broker wire(BrokerConfig config, Path dataDir, TokenVerifier verifierOverride, AuditSink audit,
+    private static Broker wire(BrokerConfig config, Path dataDir, TokenVerifier verifierOverride, AuditSink untimed,
                                AuditFeature durable) {
         PrometheusMeterRegistry registry = MetricsRegistry.create();
+        AuditSink audit = new TimedAuditSink(untimed, registry);
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(dataDirWritable(dataDir));
         List<HttpService> features = new ArrayList<>();
@@ -94,7 +96,7 @@ public final class Broker {
         TokenVerifier verifier = verifierOverride == null ? tokens.verifier() : verifierOverride;
         features.add(tokens.http());
         features.add(ModelsFeature.create(config.providers(), config.models(), verifier, audit, urls::models,
-                policy.modelGate(), ledger, System.getenv()));
+                policy.modelGate(), ledger, System.getenv(), registry));
         if (durable != null) {
             checks.add(durable.healthCheck());
             features.add(new TaskTraceService(durable.directory(), audit, verifier, urls::admin));

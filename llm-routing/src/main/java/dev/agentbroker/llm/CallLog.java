@@ -22,6 +22,7 @@ final class CallLog {
     String reason;
     Usage usage = Usage.NONE;
     long firstByteNanos = -1;
+    long upstreamNanos = -1;
     List<ToolCallRef> toolCalls = List.of();
     CallGate.Verdict verdict;
 
@@ -52,7 +53,7 @@ final class CallLog {
     ModelCallRecord record() {
         long now = System.nanoTime();
         return new ModelCallRecord(caller, endpoint, model, provider, deployment, stream, outcome, status, reason, attempts,
-                usage, (now - startNanos) / 1000, firstByteNanos < 0 ? -1 : (firstByteNanos - startNanos) / 1000, toolCalls,
-                verdict);
+                usage, (now - startNanos) / 1000, firstByteNanos < 0 ? -1 : (firstByteNanos - startNanos) / 1000,
+                upstreamNanos < 0 ? -1 : upstreamNanos / 1000, toolCalls, verdict);
     }
 }

@@ -78,8 +78,10 @@ public final class ModelGateway {
         try {
             JsonObject request = Jsons.requestObject(body);
             ModelAlias alias = authorize(endpoint, caller, request, log);
+            long asked = System.nanoTime();
             Routed routed = router.route(alias, d -> serves(d, endpoint),
                     d -> d.provider().send(upstreamRequest(d, endpoint, request, log.stream)));
+            log.upstreamNanos = System.nanoTime() - asked;
             log.routed(routed);
             relay.relay(routed, request, body.length, translates(routed.deployment(), endpoint));
             budgets.charge(caller, log.usage);

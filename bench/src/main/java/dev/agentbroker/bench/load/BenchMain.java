@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
@@ -28,11 +29,13 @@ public final class BenchMain {
     private final LoadRun run;
     private final TaskTokens tokens;
     private final Results results = new Results();
+    private final HttpClient http;
     private String brokerPath;
 
     private BenchMain(Options options, LocalStack stack, HttpClient http) {
         this.options = options;
         this.stack = stack;
+        this.http = http;
         this.run = new LoadRun(http, options.plan());
         this.tokens = new TaskTokens(http, stack.brokerUrl, LocalStack.AGENT_ID, stack.agentSecret, SCOPE);
         this.brokerPath = "a real task token from `POST /oauth2/token` (client_credentials as `" + LocalStack.AGENT_ID
@@ -102,7 +105,10 @@ public final class BenchMain {
         if (side == null) {
             return CellResult.notMeasured(brokerPath);
         }
-        return run.run(s, side, concurrency, stack.broker);
+        Map<String, double[]> before = BrokerParts.scrape(http, stack.brokerUrl);
+        CellResult result = run.run(s, side, concurrency, stack.broker);
+        results.parts(s.id(), concurrency, BrokerParts.between(before, BrokerParts.scrape(http, stack.brokerUrl)));
+        return result;
     }
 
     /** The broker side with a fresh task token, or null (and why, in {@code brokerPath}) when none is issued. */

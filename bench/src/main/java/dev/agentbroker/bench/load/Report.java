@@ -114,6 +114,13 @@ final class Report {
 
     private void notes(StringBuilder b, Scenario s) {
         for (int c : options.concurrency()) {
+            BrokerParts parts = results.parts(s.id(), c);
+            if (parts != null && !parts.line().isEmpty()) {
+                b.append("- inside the broker at concurrency ").append(c).append(" (means over the cell, from its `/metrics`): ")
+                        .append(parts.line()).append('\n');
+            }
+        }
+        for (int c : options.concurrency()) {
             for (String side : List.of(Results.DIRECT, Results.BROKER)) {
                 CellResult r = results.get(s.id(), c, side);
                 if (r.measured() && r.firstError() != null) {

@@ -17,6 +17,7 @@ final class Results {
     }
 
     private final Map<Key, CellResult> cells = new LinkedHashMap<>();
+    private final Map<Key, BrokerParts> parts = new LinkedHashMap<>();
     long brokerIdleRssKiB;
     long brokerPeakRssKiB;
 
@@ -25,6 +26,16 @@ final class Results {
         if (BROKER.equals(side) && result.measured()) {
             result.rounds().forEach(m -> brokerPeakRssKiB = Math.max(brokerPeakRssKiB, m.rssKiB()));
         }
+    }
+
+    /** The broker's own timers over its cell at {@code concurrency}. */
+    void parts(String scenario, int concurrency, BrokerParts p) {
+        parts.put(new Key(scenario, concurrency, BROKER), p);
+    }
+
+    /** The broker's timers over that cell, or null when they were not read. */
+    BrokerParts parts(String scenario, int concurrency) {
+        return parts.get(new Key(scenario, concurrency, BROKER));
     }
 
     CellResult get(String scenario, int concurrency, String side) {

@@ -2,7 +2,12 @@ package dev.agentbroker.broker.models;
 
 import static dev.agentbroker.broker.JsonFactories.JSON;
 
+import java.util.concurrent.TimeUnit;
+
 import jakarta.json.JsonArrayBuilder;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import dev.agentbroker.broker.audit.AuditEvent;
 import dev.agentbroker.broker.audit.AuditSink;
@@ -18,17 +23,25 @@ import dev.agentbroker.llm.usage.ToolCallRef;
  * outcome, latency, usage, and the tool
  * calls the answer asked for (id, name, argument digest) so the later tool invocation can
  * be linked. No prompt, answer or key. Propagates the sink's failure so JSON answers fail
- * closed. Thread-safe.
+ * closed. Also times the provider's part of each call ({@code broker.model.upstream}: from
+ * asking it to its response headers), so the broker's own share of a call's latency can be
+ * read off {@code /metrics}. Thread-safe.
  */
 final class AuditingCallListener implements ModelCallListener {
     private final AuditSink audit;
+    private final Timer upstream;
 
-    AuditingCallListener(AuditSink audit) {
+    AuditingCallListener(AuditSink audit, MeterRegistry registry) {
         this.audit = audit;
+        this.upstream = Timer.builder("broker.model.upstream")
+                .description("Time from asking the provider (retries included) to its response headers").register(registry);
     }
 
     @Override
     public void onCall(ModelCallRecord r) {
+        if (r.upstreamMicros() >= 0) {
+            upstream.record(r.upstreamMicros(), TimeUnit.MICROSECONDS);
+        }
         audit.record(event(r));
     }
 
@@ -61,6 +74,9 @@ final class AuditingCallListener implements ModelCallListener {
         }
         if (r.firstByteMicros() >= 0) {
             b.attribute("first_byte_micros", r.firstByteMicros());
+        }
+        if (r.upstreamMicros() >= 0) {
+            b.attribute("upstream_micros", r.upstreamMicros());
         }
         if (!r.toolCalls().isEmpty()) {
             JsonArrayBuilder calls = JSON.createArrayBuilder();

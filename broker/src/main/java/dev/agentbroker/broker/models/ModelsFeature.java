@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import dev.agentbroker.broker.audit.AuditSink;
 import dev.agentbroker.broker.config.ConfigException;
 import dev.agentbroker.broker.config.SecretRef;
@@ -41,11 +43,13 @@ public final class ModelsFeature {
      * @param resource the absolute URL tokens must be issued for (e.g. {@code http://127.0.0.1:8080/v1})
      * @param gate     the pre-call decision point (Cedar); {@link CallGate#ALLOW_ALL} until then
      * @param ledger   where budget counters live
+     * @param registry where the provider's share of each call is timed
      */
     public static ModelsService create(Map<String, ProviderConfig> providers, ModelsConfig models, TokenVerifier verifier,
                                        AuditSink audit, Supplier<String> resource, CallGate gate, BudgetLedger ledger,
-                                       Map<String, String> environment) {
-        ModelGateway gateway = gateway(providers, models, gate, new AuditingCallListener(audit), ledger, environment);
+                                       Map<String, String> environment, MeterRegistry registry) {
+        ModelGateway gateway = gateway(providers, models, gate, new AuditingCallListener(audit, registry), ledger,
+                environment);
         return new ModelsService(gateway, verifier, resource);
     }
 

@@ -37,7 +37,8 @@ final class ModelsHarness implements AutoCloseable {
         BrokerConfig config = new ConfigLoader().parse("test", "server:\n  port: 0\n" + yaml);
         AtomicReference<String> resource = new AtomicReference<>();
         ModelsService service = ModelsFeature.create(config.providers(), config.models(), tokens, audit, resource::get,
-                CallGate.ALLOW_ALL, new InMemoryBudgetLedger(), environment);
+                CallGate.ALLOW_ALL, new InMemoryBudgetLedger(), environment,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         capture = new Handler() {
             @Override
             public void publish(LogRecord record) {

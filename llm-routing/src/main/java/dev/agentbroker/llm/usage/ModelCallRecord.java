@@ -23,12 +23,15 @@ import dev.agentbroker.llm.Endpoint;
  * @param usage         tokens consumed
  * @param latencyMicros time from receiving the request to the last byte
  * @param firstByteMicros time to the first byte sent to the client, or -1
+ * @param upstreamMicros time from asking the provider (retries included) to its response
+ *                      headers, or -1 when no provider was asked: the rest of the latency is
+ *                      the broker's own (and, for a JSON answer, reading the body)
  * @param toolCalls     the tool calls the answer asked for
  * @param verdict       the host gate's verdict, or null when the call was refused before the gate
  */
 public record ModelCallRecord(Caller caller, Endpoint endpoint, String model, String provider, String deployment,
                               boolean stream, String outcome, int status, String reason, int attempts, Usage usage,
-                              long latencyMicros, long firstByteMicros, List<ToolCallRef> toolCalls,
+                              long latencyMicros, long firstByteMicros, long upstreamMicros, List<ToolCallRef> toolCalls,
                               CallGate.Verdict verdict) {
     public ModelCallRecord {
         toolCalls = List.copyOf(toolCalls);
