@@ -120,6 +120,10 @@ public final class ModelGateway {
             throw new LlmException(LlmException.Kind.FORBIDDEN, "model_not_allowed",
                     "this task's token does not allow invoking model " + log.model + " (needs scope model:" + log.model + ")");
         }
+        if (!listener.accepting()) {
+            throw new LlmException(LlmException.Kind.UNAVAILABLE, "audit_unavailable",
+                    "the broker cannot record model calls right now, so it refuses them");
+        }
         BudgetLeft left = budgets.check(caller);
         CallGate.Verdict verdict = gate.check(new CallGate.Request(caller, endpoint, log.model, log.stream, left));
         log.verdict = verdict;

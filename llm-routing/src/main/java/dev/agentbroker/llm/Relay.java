@@ -21,11 +21,13 @@ import dev.agentbroker.llm.wire.Jsons;
 import dev.agentbroker.llm.wire.MessagesToChatResponse;
 import dev.agentbroker.llm.wire.MessagesToChatStream;
 import dev.agentbroker.llm.wire.SseScanner;
+import dev.agentbroker.llm.wire.TerminalHold;
 
 /**
  * Moves one answer from the provider to the client: a JSON answer whole (after the call is
  * reported, so a failing audit fails it closed), a stream chunk by chunk with a flush after
- * each, parsing on the side only what usage and correlation need. A client write failure
+ * each, its terminal event held until the call is reported, parsing on the side only what
+ * usage and correlation need. A client write failure
  * cancels the upstream; an upstream failure after the first byte ends the stream with an
  * error event (never a retry). One call, one thread.
  */
@@ -61,16 +63,17 @@ final class Relay {
             AnswerFacts facts = new AnswerFacts(translate ? WireFormat.ANTHROPIC : format);
             boolean sse = call.header("content-type").map(t -> t.startsWith("text/event-stream")).orElse(log.stream);
             if (log.stream && sse) {
-                streamed(call, facts, translate, request);
+                streamed(call, facts, translate, request, requestBytes);
             } else {
                 whole(call, facts, translate, requestBytes);
             }
-            log.usage = facts.usage(requestBytes);
-            log.toolCalls = facts.toolCalls();
             providerOk = true;
         } catch (UncheckedIOException clientGone) {
             providerOk = true;
             throw clientGone;
+        } catch (LlmException e) {
+            providerOk |= reported; // the answer came; recording it failed, which is not the provider's fault
+            throw e;
         } catch (IOException e) {
             LlmException error = e instanceof HttpTimeoutException
                     ? new LlmException(LlmException.Kind.TIMEOUT, "upstream_timeout", "the provider did not finish its answer in time")
@@ -100,26 +103,37 @@ final class Relay {
         close();
     }
 
-    private void streamed(UpstreamCall call, AnswerFacts facts, boolean translate, JsonObject request) throws IOException {
+    /**
+     * Relays a stream chunk by chunk but holds its terminal event ({@link TerminalHold}) until
+     * the call is recorded: the client sees the answer complete only once its record is
+     * durable, and if recording fails it gets an error event instead of the end.
+     */
+    private void streamed(UpstreamCall call, AnswerFacts facts, boolean translate, JsonObject request,
+                          long requestBytes) throws IOException {
         boolean includeUsage = Jsons.bool(Jsons.object(request, "stream_options"), "include_usage");
         MessagesToChatStream translator = translate
                 ? new MessagesToChatStream(clock.instant().getEpochSecond(), includeUsage) : null;
+        TerminalHold hold = new TerminalHold(TerminalHold.markerOf(format == WireFormat.ANTHROPIC), this::write);
         SseScanner scanner = new SseScanner((event, data) -> {
             facts.onEvent(event, data);
             if (translator != null) {
-                translator.onEvent(event, Jsons.objectOrNull(data)).forEach(this::write);
+                translator.onEvent(event, Jsons.objectOrNull(data)).forEach(hold::accept);
             }
         });
         for (byte[] chunk = call.next(); chunk != null; chunk = call.next()) {
             start(200, "text/event-stream");
             if (translator == null) {
-                write(chunk);
+                hold.accept(chunk);
             }
             scanner.feed(chunk, 0, chunk.length);
             flush();
         }
         scanner.finish();
         start(200, "text/event-stream");
+        log.usage = facts.usage(requestBytes);
+        log.toolCalls = facts.toolCalls();
+        reportOrRefuse();
+        hold.release();
         close();
     }
 

@@ -15,4 +15,9 @@ public interface AuditSink {
      * @throws AuditUnavailableException when the record could not be written
      */
     long record(AuditEvent event);
+
+    /** Whether records are being made durable now (a false answer lets a caller refuse early). */
+    default boolean available() {
+        return true;
+    }
 }

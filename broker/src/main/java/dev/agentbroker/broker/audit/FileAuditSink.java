@@ -82,6 +82,7 @@ public final class FileAuditSink implements AuditSink, AutoCloseable {
     }
 
     /** Whether records are being made durable (the audit health check). */
+    @Override
     public boolean available() {
         return failure == null && !closed;
     }

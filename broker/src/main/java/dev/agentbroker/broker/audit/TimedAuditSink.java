@@ -29,4 +29,9 @@ public final class TimedAuditSink implements AuditSink {
             wait.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
+
+    @Override
+    public boolean available() {
+        return delegate.available();
+    }
 }

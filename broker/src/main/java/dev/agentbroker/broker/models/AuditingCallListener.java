@@ -45,6 +45,11 @@ final class AuditingCallListener implements ModelCallListener {
         audit.record(event(r));
     }
 
+    @Override
+    public boolean accepting() {
+        return audit.available();
+    }
+
     static AuditEvent event(ModelCallRecord r) {
         CallGate.Verdict verdict = r.verdict();
         String decision = verdict != null ? verdict.decision() : "denied".equals(r.outcome()) ? "deny" : null;

@@ -19,11 +19,16 @@ public final class RecordingAudit implements AuditSink {
         return events.size();
     }
 
+    @Override
+    public boolean available() {
+        return !broken.get();
+    }
+
     public synchronized List<AuditEvent> events() {
         return List.copyOf(events);
     }
 
-    /** Waits briefly for a streamed call's event, which is written after the last byte. */
+    /** Waits briefly for a call's event (a streamed call's is written before its last event). */
     public List<AuditEvent> awaitEvents(int count) throws InterruptedException {
         for (int i = 0; i < 100 && events().size() < count; i++) {
             Thread.sleep(20);
