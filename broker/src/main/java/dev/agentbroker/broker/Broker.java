@@ -102,7 +102,7 @@ public final class Broker {
             features.add(new TaskTraceService(durable.directory(), audit, verifier, urls::admin));
         }
         McpFeature mcp = McpFeature.create(config.mcp(), dataDir, verifier, policy.mcpGate(), audit, policy.entities(),
-                policy.runtime().toolGroups(), baseUrl::get, System.getenv());
+                policy.runtime().toolGroups(), baseUrl::get, System.getenv(), registry);
         features.addAll(mcp.services());
         BrokerServer server = BrokerServer.start(config.server(), registry, checks, features);
         baseUrl.compareAndSet(null, server.baseUrl());

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * The broker's own timers over one cell, read from its {@code /metrics} before and after:
- * the mean Cedar decision, the mean wait for a durable audit record and the mean time from
- * asking the provider to its response headers, each with how many there were. Immutable.
+ * the mean Cedar decision, the mean wait for a durable audit record, the mean time from
+ * asking the provider to its response headers and from forwarding an MCP call to the
+ * upstream's answer, each with how many there were. Immutable.
  */
 record BrokerParts(Map<String, Part> parts) {
     /** The timers read, by the name the report gives them. */
@@ -29,6 +30,7 @@ record BrokerParts(Map<String, Part> parts) {
         t.put("Cedar decision", "broker_policy_evaluation_seconds");
         t.put("wait for a durable audit record", "broker_audit_wait_seconds");
         t.put("provider, to its response headers", "broker_model_upstream_seconds");
+        t.put("MCP upstream, to its answer", "broker_mcp_upstream_seconds");
         return t;
     }
 

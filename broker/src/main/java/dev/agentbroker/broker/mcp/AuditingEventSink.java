@@ -1,5 +1,10 @@
 package dev.agentbroker.broker.mcp;
 
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import dev.agentbroker.broker.audit.AuditEvent;
 import dev.agentbroker.broker.audit.AuditSink;
 import dev.agentbroker.broker.audit.AuditUnavailableException;
@@ -20,13 +25,20 @@ import dev.agentbroker.mcp.jsonrpc.McpProtocolException;
  */
 final class AuditingEventSink implements McpEventSink {
     private final AuditSink audit;
+    private final Timer upstream;
 
-    AuditingEventSink(AuditSink audit) {
+    AuditingEventSink(AuditSink audit, MeterRegistry registry) {
         this.audit = audit;
+        this.upstream = Timer.builder("broker.mcp.upstream")
+                .description("Time from forwarding a tool call, resource read or prompt to the upstream's answer")
+                .register(registry);
     }
 
     @Override
     public void operation(Object caller, McpEvent event) {
+        if (event.allowed() && event.latencyMicros() >= 0) {
+            upstream.record(event.latencyMicros(), TimeUnit.MICROSECONDS);
+        }
         String type = switch (event.action()) {
             case CALL_TOOL -> "tool.call";
             case READ_RESOURCE -> "resource.read";

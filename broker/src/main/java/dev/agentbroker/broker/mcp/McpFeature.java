@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import io.helidon.webserver.http.HttpService;
 import jakarta.json.JsonObject;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import dev.agentbroker.broker.audit.AuditSink;
 import dev.agentbroker.broker.policy.EntityStore;
 import dev.agentbroker.broker.policy.ToolAnnotations;
@@ -56,16 +58,17 @@ public final class McpFeature implements AutoCloseable {
      * @param groups      tool groups for those descriptors, or null for none
      * @param baseUrl     the broker's public base URL (known once the server is bound)
      * @param environment where {@code env:NAME} secret references are looked up
+     * @param registry    where each forwarded call's upstream part is timed
      */
     public static McpFeature create(McpConfig config, Path dataDir, TokenVerifier verifier, McpGate gate, AuditSink audit,
                                     EntityStore entities, ToolGroups groups, Supplier<URI> baseUrl,
-                                    Map<String, String> environment) {
+                                    Map<String, String> environment, MeterRegistry registry) {
         Path sandboxRoot = config.sandboxRoot().map(dataDir::resolve).orElse(dataDir.resolve("sandbox"));
         List<McpGateway.UpstreamSpec> specs = new ArrayList<>();
         config.servers().values().forEach(server -> specs.add(new McpGateway.UpstreamSpec(
                 Upstreams.create(server, config, sandboxRoot, environment), server.trust())));
         McpGateway gateway = new McpGateway(specs, ToolPins.open(pinFile(dataDir)), gate,
-                new AuditingEventSink(audit));
+                new AuditingEventSink(audit, registry));
         if (entities != null) {
             feed(gateway, entities, groups == null ? new ToolGroups(Map.of()) : groups);
         }

@@ -38,7 +38,8 @@ class EntityFeedTest {
         EntityStore entities = new EntityStore(EntityCatalog.EMPTY);
         ToolGroups groups = new ToolGroups(Map.of("fs-read", List.of("fs/read_file", "fs/list_directory")));
         McpFeature feature = McpFeature.create(config, dataDir, new McpTokens(), new ScopeGate(), new AuditRecorder(),
-                entities, groups, () -> URI.create("http://127.0.0.1:1"), Map.of());
+                entities, groups, () -> URI.create("http://127.0.0.1:1"), Map.of(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         try {
             feature.start();
             assertEquals(2, entities.current().sizes().get("servers"));

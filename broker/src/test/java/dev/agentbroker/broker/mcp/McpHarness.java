@@ -25,8 +25,10 @@ final class McpHarness implements AutoCloseable {
     McpHarness(String mcpYaml, Path dataDir, Map<String, String> environment) {
         BrokerConfig config = new ConfigLoader().parse("test", "server:\n  port: 0\n  shutdown-grace: 1s\n" + mcpYaml);
         AtomicReference<URI> base = new AtomicReference<>();
-        feature = McpFeature.create(config.mcp(), dataDir, tokens, new ScopeGate(), audit, null, null, base::get, environment);
-        server = BrokerServer.start(config.server(), MetricsRegistry.create(), List.of(), feature.services());
+        var registry = MetricsRegistry.create();
+        feature = McpFeature.create(config.mcp(), dataDir, tokens, new ScopeGate(), audit, null, null, base::get, environment,
+                registry);
+        server = BrokerServer.start(config.server(), registry, List.of(), feature.services());
         base.set(server.baseUrl());
         feature.start();
     }

@@ -1,7 +1,11 @@
 package dev.agentbroker.broker.mcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,6 +38,9 @@ class SandboxOverStdioTest {
             assertEquals("hello over stdio", McpTestClient.text(client.request("tools/call", Json.createObjectBuilder()
                     .add("name", "files__read_file").add("arguments", Json.createObjectBuilder().add("path", "/sandbox/hello.txt"))
                     .build())));
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(broker.url("/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(metrics.contains("broker_mcp_upstream_seconds_count 1\n"), "the forwarded call is timed: " + metrics);
         }
     }
 }
