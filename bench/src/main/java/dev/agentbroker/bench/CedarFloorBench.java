@@ -29,6 +29,7 @@ import com.cedarpolicy.value.CedarList;
 import com.cedarpolicy.value.CedarMap;
 import com.cedarpolicy.value.EntityTypeName;
 import com.cedarpolicy.value.EntityUID;
+import com.cedarpolicy.value.PrimBool;
 import com.cedarpolicy.value.PrimLong;
 import com.cedarpolicy.value.PrimString;
 import com.cedarpolicy.value.Value;
@@ -97,7 +98,7 @@ public class CedarFloorBench {
         return Set.of(
                 new Entity(uid("Arguments", "call"), new HashMap<>(), Set.of(), Map.of("/path", new PrimString("/sandbox/reports/q3.txt"))),
                 new Entity(uid("Tool", "fs/write_file"), new HashMap<>(Map.of("grantedBy", strings("mcp:*", "mcp:fs", "mcp:fs/write_file"),
-                        "readOnly", new com.cedarpolicy.value.PrimBool(false), "destructive", new com.cedarpolicy.value.PrimBool(true))),
+                        "readOnly", new PrimBool(false), "destructive", new PrimBool(true))),
                         Set.of(uid("ToolGroup", "fs-write"), uid("McpServer", "fs"))),
                 new Entity(uid("User", "alice"), new HashMap<>(), Set.of(uid("Group", "eng"), uid("Group", "research"), uid("Group", "team-0"))),
                 new Entity(uid("Agent", "research-agent"), new HashMap<>(), Set.of(uid("AgentClass", "class-3"), uid("AgentClass", "assistant"))),
